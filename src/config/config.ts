@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * The one reader of process.env. Parsed once; a bad value stops start-up with
+ * a message naming the variable and what it accepts.
+ */
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATA_DIR: z.string().min(1).default('.data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Unset: the embedded memory store. Set: Neo4j over Bolt. */
+    NEO4J_URI: z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, { message: 'must be a bolt:// or neo4j:// URI' })
+      .optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().regex(/^[a-z0-9.-]{1,63}$/i).default('neo4j'),
+    /** How long one store call may take before it fails with UNAVAILABLE. */
+    NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    /** Households generated on first start / by `npm run seed` (synthetic). */
+    SEED_HOUSEHOLDS: z.coerce.number().int().min(0).max(5_000_000).default(10_000),
+    SEED_RANDOM: z.coerce.number().int().default(20261127),
+    /** Skip seeding an empty store on start (tests seed what they need). */
+    SEED_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /** HS256 secret for bearer tokens (issue 6). Required in production. */
+    JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Config = z.infer<typeof Env>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parse a config from an env-like record (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => v !== undefined && v !== '' && k in Env.shape),
+  );
+  const result = Env.safeParse(relevant);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '');
+      const shown = /PASSWORD|SECRET/.test(name) ? '(hidden)' : JSON.stringify(relevant[name] ?? null);
+      return `  ${i.path.join('.')}: ${i.message} (got ${shown})`;
+    });
+    throw new ConfigError(`huzhu/config: invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

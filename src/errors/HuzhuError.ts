@@ -1,0 +1,50 @@
+/**
+ * The closed set of error codes Huzhu reports. Every failure a client can see
+ * carries exactly one of these; anything else is an internal error, logged
+ * with a correlation id and masked (src/api/formatError.ts).
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'CAPACITY_EXHAUSTED',
+  'INVALID_TRANSITION',
+  'CONSENT_REQUIRED',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface HuzhuErrorOptions {
+  /** Where in the input the problem is, e.g. ["input", "size"]. */
+  path?: ReadonlyArray<string | number>;
+  /** Extra, non-sensitive facts a client can act on (e.g. the existing id on CONFLICT). */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class HuzhuError extends Error {
+  override readonly name = 'HuzhuError';
+  readonly code: ErrorCode;
+  readonly path: ReadonlyArray<string | number>;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: HuzhuErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.path = options.path ?? [];
+    this.details = options.details ?? {};
+  }
+}
+
+export function isHuzhuError(value: unknown): value is HuzhuError {
+  return value instanceof HuzhuError;
+}
+
+export const badInput = (message: string, path: ReadonlyArray<string | number>, details?: Record<string, unknown>) =>
+  new HuzhuError('BAD_USER_INPUT', message, { path, ...(details ? { details } : {}) });
+
+export const notFound = (kind: string, id: string, path: ReadonlyArray<string | number> = []) =>
+  new HuzhuError('NOT_FOUND', `${kind} ${JSON.stringify(id)} was not found`, { path, details: { kind, id } });

@@ -1,0 +1,268 @@
+import type { EntityKind } from '../domain/ids';
+import type {
+  AgeBand,
+  Category,
+  EntityMap,
+  Marker,
+  NeedStatus,
+  OrganizationKind,
+  PersonRole,
+  ReferralReason,
+  ReferralStatus,
+  ReferralTransition,
+  Referral,
+  RelationshipStatus,
+  RelationshipType,
+  ServiceStatus,
+  Urgency,
+} from '../domain/model';
+
+/**
+ * The store port. Two adapters implement it (memory/ and neo4j/) and both must
+ * pass test/contract/graphStoreContract.ts; a divergence is a bug.
+ *
+ * Failures are HuzhuErrors: NOT_FOUND (a referenced id does not exist),
+ * CONFLICT (a unique key is taken, or a conditional update lost a race),
+ * CAPACITY_EXHAUSTED, INVALID_TRANSITION, UNAVAILABLE (the database is down
+ * or timed out). Every method is all-or-nothing.
+ */
+export interface GraphStore {
+  readonly kind: 'memory' | 'neo4j';
+
+  /** Prepare the store (constraints, indexes, load from disk); idempotent. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+  /** Throws UNAVAILABLE when the backing database cannot answer. */
+  ping(): Promise<void>;
+  /** Monotonic counter bumped by every write; caches key on it (no in-process assumptions). */
+  version(): Promise<number>;
+
+  // -- reads -----------------------------------------------------------------
+
+  /** Entities by id, in the order of `ids`; null where an id does not exist (DataLoader-shaped). */
+  getMany<K extends EntityKind>(kind: K, ids: readonly string[]): Promise<Array<EntityMap[K] | null>>;
+
+  /** One page, ordered by id ascending; `after` is the last id of the previous page. */
+  list<K extends EntityKind>(kind: K, filter: FilterMap[K], page: PageRequest): Promise<Page<EntityMap[K]>>;
+
+  listCategories(): Promise<Category[]>;
+
+  /** Households ranked by stored vulnerabilityScore (desc, then id asc); only score > 0. */
+  topVulnerableHouseholds(limit: number, filter: HouseholdFilter): Promise<Array<EntityMap['Household']>>;
+
+  /** Household counts per village (villages with no household are omitted). */
+  householdStatsByVillage(): Promise<VillageHouseholdStats[]>;
+
+  /** Find by a unique key other than id. */
+  findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null>;
+  findRelationship(fromId: string, toId: string, type: RelationshipType): Promise<EntityMap['Relationship'] | null>;
+  findReferralByIdempotencyKey(key: string): Promise<Referral | null>;
+
+  // -- writes ----------------------------------------------------------------
+
+  /** Seed/bulk: insert or replace by id; idempotent (running twice creates nothing twice). */
+  upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }>;
+  upsertCategories(rows: ReadonlyArray<Category>): Promise<void>;
+
+  /**
+   * Create one entity. Checks the references declared in REFERENCES (NOT_FOUND
+   * with the field as path) and the unique keys in UNIQUE_KEYS (CONFLICT with
+   * `details.existingId`).
+   */
+  create<K extends MutableKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]>;
+
+  /**
+   * Replace one entity by id, with the same reference and uniqueness checks.
+   * With `expectedVersion` (households), CONFLICT when the stored version differs.
+   */
+  update<K extends MutableKind>(kind: K, entity: EntityMap[K], options?: { expectedVersion?: number }): Promise<EntityMap[K]>;
+
+  /**
+   * Atomically set a service's capacity (null = no stated limit). It may go below
+   * the active referrals: those carry on, and no new claim succeeds until enough end.
+   */
+  setServiceCapacity(serviceId: string, capacity: number | null): Promise<EntityMap['Service']>;
+
+  /**
+   * One atomic step: if a referral with this idempotency key exists, return it
+   * (`created: false`); else claim one unit of the service's capacity
+   * (CAPACITY_EXHAUSTED when capacity - activeReferrals < 1), store the
+   * referral and set the need's status to REFERRED.
+   */
+  createReferral(referral: Referral): Promise<{ referral: Referral; created: boolean }>;
+
+  /**
+   * Conditional transition: applies only if the stored status is `from`
+   * (else CONFLICT); appends the transition; releases one unit of capacity when
+   * `to` ends the referral (RESOLVED, DECLINED, CANCELLED); sets the need's
+   * status as given (e.g. RESOLVED, or back to OPEN when declined).
+   */
+  transitionReferral(
+    referralId: string,
+    from: ReferralStatus,
+    transition: ReferralTransition,
+    needStatus: NeedStatus | null,
+  ): Promise<Referral>;
+
+  /** Append-only: audit events can be added, never changed or removed. */
+  appendAudit(event: EntityMap['AuditEvent']): Promise<void>;
+}
+
+/** Kinds created and replaced one at a time through the API (referrals and audit have their own methods). */
+export type MutableKind = Exclude<EntityKind, 'Referral' | 'AuditEvent'>;
+
+export interface PageRequest {
+  /** 1..MAX_PAGE_SIZE (bulk readers inside services may ask for up to MAX_BULK_PAGE). */
+  first: number;
+  after?: string | null;
+}
+export const MAX_PAGE_SIZE = 100;
+export const MAX_BULK_PAGE = 10_000;
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+  /** id of the last item, or null on an empty page. */
+  endCursor: string | null;
+}
+
+export interface VillageHouseholdStats {
+  villageId: string;
+  households: number;
+  /** households with vulnerabilityScore > 0 */
+  vulnerable: number;
+  byMarker: Partial<Record<Marker, number>>;
+}
+
+// -- filters: every field optional; all given fields must match --------------
+
+export interface TownshipFilter {
+  kind?: 'SUBDISTRICT' | 'TOWN';
+}
+export interface VillageFilter {
+  townshipId?: string;
+  type?: 'VILLAGE' | 'COMMUNITY';
+}
+export interface HouseholdFilter {
+  villageId?: string;
+  townshipId?: string;
+  marker?: Marker;
+  ageBand?: AgeBand;
+  synthetic?: boolean;
+}
+export interface NeedFilter {
+  householdId?: string;
+  villageId?: string;
+  townshipId?: string;
+  category?: string;
+  status?: NeedStatus;
+  urgency?: Urgency;
+}
+export interface PersonFilter {
+  role?: PersonRole;
+  villageId?: string;
+  townshipId?: string;
+  organizationId?: string;
+}
+export interface OrganizationFilter {
+  kind?: OrganizationKind;
+  townshipId?: string;
+}
+export interface ServiceFilter {
+  category?: string;
+  organizationId?: string;
+  status?: ServiceStatus;
+  online?: boolean;
+}
+export interface RelationshipFilter {
+  /** either end */
+  nodeId?: string;
+  fromId?: string;
+  toId?: string;
+  status?: RelationshipStatus;
+  type?: RelationshipType;
+}
+export interface ReferralFilter {
+  needId?: string;
+  serviceId?: string;
+  organizationId?: string;
+  householdId?: string;
+  status?: ReferralStatus;
+  reason?: ReferralReason;
+}
+export interface AssistanceFilter {
+  needId?: string;
+  referralId?: string;
+}
+export interface ConsentFilter {
+  householdId?: string;
+}
+export interface AuditEventFilter {
+  actorId?: string;
+  entityId?: string;
+  action?: 'READ_SENSITIVE' | 'WRITE';
+}
+
+export interface FilterMap {
+  Township: TownshipFilter;
+  Village: VillageFilter;
+  Household: HouseholdFilter;
+  Need: NeedFilter;
+  Person: PersonFilter;
+  Organization: OrganizationFilter;
+  Service: ServiceFilter;
+  Relationship: RelationshipFilter;
+  Referral: ReferralFilter;
+  Assistance: AssistanceFilter;
+  Consent: ConsentFilter;
+  AuditEvent: AuditEventFilter;
+}
+
+/**
+ * Reference fields each kind must satisfy on create/update, and the kind they
+ * point to. A field holding a list checks every element; null is allowed where
+ * the schema allows it. Both adapters enforce exactly this table.
+ */
+export const REFERENCES: { [K in MutableKind]: ReadonlyArray<{ field: string; kind: EntityKind | 'Stakeholder' }> } = {
+  Township: [],
+  Village: [{ field: 'townshipId', kind: 'Township' }],
+  Household: [
+    { field: 'villageId', kind: 'Village' },
+    { field: 'loan.creditOfficerId', kind: 'Person' },
+  ],
+  Need: [{ field: 'householdId', kind: 'Household' }],
+  Person: [
+    { field: 'villageIds', kind: 'Village' },
+    { field: 'townshipIds', kind: 'Township' },
+    { field: 'organizationId', kind: 'Organization' },
+  ],
+  Organization: [
+    { field: 'townshipId', kind: 'Township' },
+    { field: 'villageId', kind: 'Village' },
+  ],
+  Service: [{ field: 'organizationId', kind: 'Organization' }],
+  Relationship: [
+    { field: 'fromId', kind: 'Stakeholder' },
+    { field: 'toId', kind: 'Stakeholder' },
+  ],
+  Assistance: [
+    { field: 'needId', kind: 'Need' },
+    { field: 'referralId', kind: 'Referral' },
+  ],
+  Consent: [{ field: 'householdId', kind: 'Household' }],
+};
+
+/** Kinds a Relationship may connect. */
+export const STAKEHOLDER_KINDS: ReadonlyArray<EntityKind> = ['Person', 'Organization', 'Village', 'Township', 'Service'];
+
+/** Unique keys besides id: CONFLICT on a second holder. */
+export const UNIQUE_KEYS = {
+  Household: ['householdCode'],
+  Relationship: ['fromId+toId+type'],
+  Township: ['code'],
+  Village: ['code'],
+} as const;
+
+/** Referral statuses that hold a unit of the service's capacity. */
+export const ACTIVE_REFERRAL_STATUSES: ReadonlyArray<ReferralStatus> = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];

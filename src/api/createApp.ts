@@ -1,0 +1,58 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { makeExecutableSchemaFromSdl } from './makeSchema';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { GraphStore } from '../store/GraphStore';
+import type { RequestContext } from './context';
+import { formatError, maskInternalErrors } from './formatError';
+import { createLoaders } from './loaders';
+import { ANONYMOUS, type Viewer } from './auth/Viewer';
+import { resolvers } from './resolvers';
+
+export interface AppOptions {
+  config: Config;
+  store: GraphStore;
+  log: Logger;
+  now?: () => Date;
+}
+
+export interface App {
+  server: ApolloServer<RequestContext>;
+  /** Builds the per-request context; `viewer` comes from the HTTP layer's token check. */
+  contextFor(input: { viewer?: Viewer; correlationId: string }): RequestContext;
+}
+
+/**
+ * The GraphQL application: schema, resolvers, error policy. The HTTP layer
+ * (httpServer.ts) owns transport concerns: body limits, tokens, rate limits.
+ */
+export function createApp(options: AppOptions): App {
+  const { config, store, log } = options;
+  const now = options.now ?? (() => new Date());
+  const production = config.NODE_ENV === 'production';
+  const plugins: Array<ApolloServerPlugin<RequestContext>> = [maskInternalErrors()];
+  if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
+
+  const server = new ApolloServer<RequestContext>({
+    schema: makeExecutableSchemaFromSdl(resolvers),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    plugins,
+  });
+
+  return {
+    server,
+    contextFor: ({ viewer, correlationId }) => ({
+      store,
+      now,
+      loaders: createLoaders(store),
+      viewer: viewer ?? ANONYMOUS,
+      correlationId,
+      log: log.child({ correlationId }),
+    }),
+  };
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import type { Logger } from 'pino';
+import { isHuzhuError } from '../errors/HuzhuError';
+import type { GraphStore } from '../store/GraphStore';
+import type { App } from './createApp';
+import type { Viewer } from './auth/Viewer';
+
+export interface HttpOptions {
+  app: App;
+  store: GraphStore;
+  log: Logger;
+  /** Largest accepted request body, bytes. */
+  maxBodyBytes?: number;
+  /** Resolves the viewer from the Authorization header; throws UNAUTHENTICATED on a bad token. */
+  resolveViewer?: (authorization: string | undefined) => Promise<Viewer | undefined>;
+  /** Returns false when this caller is over its rate limit (answered 429). */
+  allowRequest?: (key: string) => boolean;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/**
+ * Transport: POST/GET /graphql through Apollo, GET /healthz for probes.
+ * Body size, authentication and rate limits are enforced here, before any
+ * GraphQL work or store call.
+ */
+export function createHttpServer(options: HttpOptions): http.Server {
+  const { app, store, log } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+
+  return http.createServer((req, res) => {
+    const header = req.headers['x-request-id'];
+    const correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+    res.setHeader('x-correlation-id', correlationId);
+    handle(req, res, correlationId).catch((error: unknown) => {
+      log.error({ correlationId, err: { message: error instanceof Error ? error.message : String(error) } }, 'http handler failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: `Internal server error (correlation id ${correlationId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId } }] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, correlationId: string): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz' && req.method === 'GET') {
+      try {
+        await store.ping();
+        return sendJson(res, 200, { status: 'ok', store: store.kind });
+      } catch {
+        return sendJson(res, 503, { status: 'unavailable', store: store.kind });
+      }
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: the API is at /graphql' });
+
+    let viewer: Viewer | undefined;
+    try {
+      viewer = options.resolveViewer ? await options.resolveViewer(req.headers.authorization) : undefined;
+    } catch (error) {
+      if (isHuzhuError(error)) {
+        return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      }
+      throw error;
+    }
+    const rateKey = viewer ? `sub:${viewer.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+    if (options.allowRequest && !options.allowRequest(rateKey)) {
+      res.setHeader('retry-after', '60');
+      return sendJson(res, 429, { errors: [{ message: 'rate limit exceeded: slow down and retry after 60 s', extensions: { code: 'RATE_LIMITED' } }] });
+    }
+
+    let body: unknown;
+    if (req.method === 'POST') {
+      const raw = await readBody(req, maxBodyBytes);
+      if (raw === null) {
+        return sendJson(res, 413, { errors: [{ message: `request body larger than ${maxBodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] });
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (type.startsWith('application/json')) {
+        try {
+          body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      } else {
+        body = raw.toString('utf8');
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await app.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: async () => app.contextFor({ ...(viewer ? { viewer } : {}), correlationId }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+/** The body, or null when it exceeds the limit (the rest is drained, not buffered). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = declared > limit;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      if (!over) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(payload));
+}

@@ -1,0 +1,37 @@
+import type { Household, Loan, Need } from '../../domain/model';
+import { recordNeed, registerHousehold, updateHousehold } from '../../services/households';
+import type { RequestContext } from '../context';
+import { toConnection, toPageRequest, type ConnectionArgs } from '../connection';
+import { HouseholdFilterInput, NeedFilterInput, parseFilter } from '../filters';
+import { required } from './required';
+
+type ListArgs = ConnectionArgs & { filter?: unknown };
+
+export const householdsResolvers = {
+  Query: {
+    households: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
+      toConnection(await ctx.store.list('Household', parseFilter(HouseholdFilterInput, args.filter), toPageRequest(args))),
+    needs: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
+      toConnection(await ctx.store.list('Need', parseFilter(NeedFilterInput, args.filter), toPageRequest(args))),
+    categories: (_: unknown, __: unknown, ctx: RequestContext) => ctx.store.listCategories(),
+  },
+  Mutation: {
+    registerHousehold: (_: unknown, args: { input: unknown }, ctx: RequestContext) => registerHousehold(ctx, args.input),
+    updateHousehold: (_: unknown, args: { id: string; input: unknown; expectedVersion?: number | null }, ctx: RequestContext) =>
+      updateHousehold(ctx, args.id, args.input, args.expectedVersion),
+    recordNeed: (_: unknown, args: { input: unknown }, ctx: RequestContext) => recordNeed(ctx, args.input),
+  },
+  Household: {
+    village: async (h: Household, _: unknown, ctx: RequestContext) =>
+      required(await ctx.loaders.Village.load(h.villageId), 'Village', h.villageId),
+    needs: async (h: Household, args: ConnectionArgs, ctx: RequestContext) =>
+      toConnection(await ctx.store.list('Need', { householdId: h.id }, toPageRequest(args))),
+  },
+  Loan: {
+    creditOfficer: (loan: Loan, _: unknown, ctx: RequestContext) => ctx.loaders.Person.load(loan.creditOfficerId),
+  },
+  Need: {
+    household: async (n: Need, _: unknown, ctx: RequestContext) =>
+      required(await ctx.loaders.Household.load(n.householdId), 'Household', n.householdId),
+  },
+};

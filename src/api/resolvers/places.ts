@@ -1,0 +1,24 @@
+import type { Township, Village } from '../../domain/model';
+import type { RequestContext } from '../context';
+import { toConnection, toPageRequest, type ConnectionArgs } from '../connection';
+import { parseFilter, TownshipFilterInput, VillageFilterInput } from '../filters';
+import { required } from './required';
+
+type ListArgs = ConnectionArgs & { filter?: unknown };
+
+export const placesResolvers = {
+  Query: {
+    townships: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
+      toConnection(await ctx.store.list('Township', parseFilter(TownshipFilterInput, args.filter), toPageRequest(args))),
+    villages: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
+      toConnection(await ctx.store.list('Village', parseFilter(VillageFilterInput, args.filter), toPageRequest(args))),
+  },
+  Township: {
+    villages: async (t: Township, args: ConnectionArgs, ctx: RequestContext) =>
+      toConnection(await ctx.store.list('Village', { townshipId: t.id }, toPageRequest(args))),
+  },
+  Village: {
+    township: async (v: Village, _: unknown, ctx: RequestContext) =>
+      required(await ctx.loaders.Township.load(v.townshipId), 'Township', v.townshipId),
+  },
+};

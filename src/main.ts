@@ -1,0 +1,52 @@
+import type { AddressInfo } from 'node:net';
+import { loadConfig, ConfigError } from './config/config';
+import { createApp } from './api/createApp';
+import { createHttpServer } from './api/httpServer';
+import { createLogger } from './api/logger';
+import { createAccessControl } from './api/auth/createAccessControl';
+import { createStore, describeStore } from './store/createStore';
+import { seedIfEmpty } from './seed/seedIfEmpty';
+
+/**
+ * `npm start`: load config, open the store (embedded memory unless NEO4J_URI
+ * is set), seed an empty store, serve GraphQL at /graphql.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config);
+  const store = createStore(config);
+  log.info({ store: describeStore(config) }, 'opening store');
+  await store.init();
+  if (config.SEED_ON_START) {
+    await seedIfEmpty(store, { households: config.SEED_HOUSEHOLDS, seed: config.SEED_RANDOM, log: (line) => log.info(line) });
+  }
+  const app = createApp({ config, store, log });
+  await app.server.start();
+  const access = await createAccessControl(config, log);
+  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, allowRequest: access.allowRequest });
+  await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
+  const { port } = http.address() as AddressInfo;
+  log.info(`Huzhu listening on http://${config.HOST}:${port}/graphql — store: ${describeStore(config)}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    http.close();
+    await app.server.stop();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('huzhu: failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -6,6 +6,8 @@ import {
   NeedStatus,
   OrganizationKind,
   PersonRole,
+  ReferralReason,
+  ReferralStatus,
   RelationshipStatus,
   RelationshipType,
   ServiceStatus,
@@ -65,3 +67,16 @@ export const StakeholderFilterInput = z.object({
 export function parseFilter<T extends z.ZodObject>(schema: T, raw: unknown): { [K in keyof z.infer<T>]?: Exclude<z.infer<T>[K], undefined> } {
   return strip(parseInput(schema, raw ?? {}, ['filter']) as Record<string, unknown>) as never;
 }
+
+export const ReferralFilterInput = z.object({
+  needId: opt(idOf('Need')),
+  serviceId: opt(idOf('Service')),
+  organizationId: opt(idOf('Organization')),
+  householdId: opt(idOf('Household')),
+  status: opt(ReferralStatus),
+  reason: opt(ReferralReason),
+});
+export const AssistanceFilterInput = z.object({
+  needId: opt(idOf('Need')),
+  referralId: opt(idOf('Referral')),
+});

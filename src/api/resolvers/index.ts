@@ -2,10 +2,11 @@ import { householdsResolvers } from './households';
 import { networkResolvers } from './network';
 import { nodeResolvers } from './node';
 import { placesResolvers } from './places';
+import { referralsResolvers } from './referrals';
 import { scalarResolvers } from './scalars';
 
 /** Resolver maps per SDL module, merged type by type. */
-export const resolvers = mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers]);
+export const resolvers = mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers]);
 
 function mergeResolvers(maps: ReadonlyArray<Record<string, unknown>>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};

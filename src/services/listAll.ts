@@ -3,7 +3,7 @@ import type { EntityMap } from '../domain/model';
 import { MAX_BULK_PAGE, type FilterMap, type GraphStore, type Page } from '../store/GraphStore';
 
 /** Every record of a kind, page by page (for small kinds only: stakeholders, services). */
-export async function listAll<K extends EntityKind>(store: GraphStore, kind: K, filter: FilterMap[K] = {} as FilterMap[K]): Promise<Array<EntityMap[K]>> {
+export async function listAll<K extends EntityKind>(store: GraphStore, kind: K, filter: FilterMap[K] = {}): Promise<Array<EntityMap[K]>> {
   const all: Array<EntityMap[K]> = [];
   let after: string | null = null;
   for (;;) {

@@ -28,4 +28,4 @@ export const ANONYMOUS: Viewer = Object.freeze({
   townshipIds: [],
   villageIds: [],
   organizationId: null,
-}) as Viewer;
+});

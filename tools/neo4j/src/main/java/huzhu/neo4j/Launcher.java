@@ -1,6 +1,7 @@
 package huzhu.neo4j;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class Launcher {
     public static final String READY_PREFIX = "neo4j ready ";
     private static final String BIND_HOST = "127.0.0.1";
     private static final String USER = "neo4j";
+    private static final int MIN_PASSWORD_LENGTH = 8;
 
     private Launcher() {}
 
@@ -119,8 +121,9 @@ public final class Launcher {
             }
             String version = neo4jVersion(system);
 
-            out.printf("%sbolt://%s:%d (Neo4j %s, data=%s, auth=%s)%n",
-                    READY_PREFIX, BIND_HOST, opts.port, version, opts.home, opts.authEnabled ? "on" : "off");
+            out.printf("%sbolt://%s:%d (Neo4j %s, data=%s, auth=%s, up in %.1fs)%n",
+                    READY_PREFIX, BIND_HOST, opts.port, version, opts.home, opts.authEnabled ? "on" : "off",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
             out.flush();
 
             // Keep the main thread parked; the JVM ends via the shutdown hook (SIGTERM / SIGINT).
@@ -237,6 +240,11 @@ public final class Launcher {
                     throw new IllegalArgumentException(
                             "auth is enabled but no password given: set NEO4J_PASSWORD (>= 8 chars), "
                                     + "or NEO4J_AUTH=none to disable auth");
+                }
+                if (o.password.length() < MIN_PASSWORD_LENGTH) {
+                    // Neo4j's default dbms.security.auth_minimum_password_length; fail before starting the DBMS.
+                    throw new IllegalArgumentException("NEO4J_PASSWORD must be at least " + MIN_PASSWORD_LENGTH
+                            + " characters (Neo4j default minimum)");
                 }
             }
 

@@ -1,4 +1,5 @@
 import { householdsResolvers } from './households';
+import { matchingResolvers } from './matching';
 import { networkResolvers } from './network';
 import { nodeResolvers } from './node';
 import { placesResolvers } from './places';
@@ -6,7 +7,7 @@ import { referralsResolvers } from './referrals';
 import { scalarResolvers } from './scalars';
 
 /** Resolver maps per SDL module, merged type by type. */
-export const resolvers = mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers]);
+export const resolvers = mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers]);
 
 function mergeResolvers(maps: ReadonlyArray<Record<string, unknown>>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};

@@ -1,0 +1,131 @@
+import { kindOfId } from '../domain/ids';
+import type { Household, Need, Service, Township, Village } from '../domain/model';
+import { matchNeed as matchNeedRules, type MatchResult } from '../domain/matching';
+import {
+  trustDistancesFrom,
+  trustPath as graphTrustPath,
+  withHousehold,
+  type TrustDistances,
+  type TrustNetwork,
+  type TrustPath,
+} from '../graph';
+import { badInput, notFound } from '../errors/HuzhuError';
+import { networkView, type NetworkView } from './networkSnapshot';
+import type { ServiceContext } from './ServiceContext';
+
+export interface MatchContext {
+  need: Need;
+  household: Household;
+  village: Village;
+  township: Township;
+}
+
+/** Loads the need, its household, village and township; NOT_FOUND names the missing link. */
+export async function loadMatchContext(ctx: ServiceContext, needId: string, path: ReadonlyArray<string | number> = ['needId']): Promise<MatchContext> {
+  if (kindOfId(needId) !== 'Need') throw badInput(`${path.join('.')}: ${JSON.stringify(needId)} is not a Need id (need_…)`, path);
+  const [need] = await ctx.store.getMany('Need', [needId]);
+  if (!need) throw notFound('Need', needId, path);
+  const [household] = await ctx.store.getMany('Household', [need.householdId]);
+  if (!household) throw notFound('Household', need.householdId, path);
+  const [village] = await ctx.store.getMany('Village', [household.villageId]);
+  if (!village) throw notFound('Village', household.villageId, path);
+  const [township] = await ctx.store.getMany('Township', [village.townshipId]);
+  if (!township) throw notFound('Township', village.townshipId, path);
+  return { need, household, village, township };
+}
+
+export interface MatchOptions {
+  limit: number;
+  /** Organisations the family has not consented to: never routed through (issue 6). */
+  excludeOrganizationIds?: ReadonlySet<string>;
+}
+
+/**
+ * Where should this need go? Reads the network view (cached per store
+ * version), overlays the household on the stakeholder graph, runs one
+ * single-source trust search from the household, and hands every service to
+ * the matching rules (src/domain/matching/matchNeed.ts), which decide
+ * suitability, rank and explain.
+ */
+export async function matchNeed(ctx: ServiceContext, needId: string, options: MatchOptions): Promise<MatchResult & { context: MatchContext }> {
+  if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 50) {
+    throw badInput(`limit: must be between 1 and 50 (got ${options.limit})`, ['limit']);
+  }
+  const context = await loadMatchContext(ctx, needId);
+  const view = await networkView(ctx.store);
+  return { ...matchWithView(view, context, options), context };
+}
+
+/** The pure part of matchNeed, given a network view (also used by planAllocations for many needs). */
+export function matchWithView(view: NetworkView, context: MatchContext, options: MatchOptions): MatchResult {
+  const { need, household, village, township } = context;
+  const overlay = withHousehold(view.graph, household);
+  const exclude = options.excludeOrganizationIds ?? new Set<string>();
+  const distances = trustDistancesFrom(overlay, household.id, { excludeNodeIds: exclude });
+  const servicesById = new Map(view.snapshot.services.map((s) => [s.id, s]));
+  return matchNeedRules({
+    need,
+    household,
+    village,
+    township,
+    services: view.snapshot.services,
+    villagesById: new Map(view.snapshot.villages.map((v) => [v.id, v])),
+    townshipsById: new Map(view.snapshot.townships.map((t) => [t.id, t])),
+    trustPathTo: (serviceId) => (exclude.has(servicesById.get(serviceId)?.organizationId ?? '') ? null : distances.pathTo(serviceId)),
+    trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
+    trustUnlockHint: (serviceId) => trustUnlockHint(view, distances, servicesById.get(serviceId)),
+    limit: options.limit,
+  });
+}
+
+/**
+ * When no usable path reaches a service: is there a PROSPECTIVE link between
+ * its organisation and a stakeholder the household already reaches? Building
+ * that link would open a path.
+ */
+function trustUnlockHint(view: NetworkView, distances: TrustDistances, service: Service | undefined): string | null {
+  if (!service) return null;
+  const orgId = service.organizationId;
+  const names = new Map<string, string>([
+    ...view.snapshot.organizations.map((o) => [o.id, o.name] as const),
+    ...view.snapshot.people.map((p) => [p.id, p.name] as const),
+    ...view.snapshot.villages.map((v) => [v.id, v.displayName] as const),
+    ...view.snapshot.townships.map((t) => [t.id, t.name] as const),
+  ]);
+  for (const rel of view.snapshot.relationships) {
+    if (rel.status !== 'PROSPECTIVE') continue;
+    const other = rel.fromId === orgId ? rel.toId : rel.toId === orgId ? rel.fromId : null;
+    if (other !== null && distances.distances.has(other)) {
+      return `making the PROSPECTIVE ${rel.type} link between ${names.get(orgId) ?? orgId} and ${names.get(other) ?? other} at least BUILDING would open a path`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The best trust path between two stakeholders (household, person,
+ * organisation, service, village, township); null when no usable path exists.
+ */
+export async function referralPath(ctx: ServiceContext, fromId: string, toId: string): Promise<TrustPath | null> {
+  const view = await networkView(ctx.store);
+  let network: TrustNetwork = view.graph;
+  for (const [id, field] of [
+    [fromId, 'from'],
+    [toId, 'to'],
+  ] as const) {
+    const kind = kindOfId(id);
+    if (kind === null) throw badInput(`${field}: ${JSON.stringify(id)} is not a Huzhu id`, [field]);
+    if (kind === 'Household') {
+      if (fromId === toId) break;
+      const [household] = await ctx.store.getMany('Household', [id]);
+      if (!household) throw notFound('Household', id, [field]);
+      if (network !== view.graph) throw badInput('from/to: at most one end may be a household', [field]);
+      network = withHousehold(view.graph, household);
+    } else if (!view.graph.hasNode(id)) {
+      const [exists] = await ctx.store.getMany(kind, [id]);
+      if (!exists) throw notFound(kind, id, [field]);
+      throw badInput(`${field}: a ${kind} is not a stakeholder of the trust network`, [field]);
+    }
+  }
+  return graphTrustPath(network, fromId, toId);
+}

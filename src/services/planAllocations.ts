@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { Household, Need, Village } from '../domain/model';
+import { CategoryCode, idOf } from '../domain/model';
+import { planAllocations as planRules, type AllocationPlan, type AllocationNeed, capacityLeft } from '../domain/matching';
+import { matchNeed as matchNeedRules } from '../domain/matching';
+import { trustDistancesFrom, withHousehold, type TrustDistances } from '../graph';
+import { isHuzhuError } from '../errors/HuzhuError';
+import { parseInput } from '../errors/fromZodError';
+import { MAX_BULK_PAGE } from '../store/GraphStore';
+import { assertCategoriesExist } from './households';
+import { listAll } from './listAll';
+import { networkView } from './networkSnapshot';
+import { createReferral } from './referrals';
+import type { ServiceContext } from './ServiceContext';
+
+export const PlanAllocationsInput = z.object({
+  townshipId: idOf('Township').nullish(),
+  category: CategoryCode.nullish(),
+  commit: z.boolean().nullish().transform((v) => v ?? false),
+  show: z.number().int().min(0).max(1000).nullish().transform((v) => v ?? 100),
+});
+
+export interface PlanResult extends AllocationPlan {
+  committed: boolean;
+  needsConsidered: number;
+  referralsCreated: number;
+  commitOutcomes: Map<string, { referralId: string } | { error: string }>;
+}
+
+export interface PlanProgress {
+  (line: string): void;
+}
+
+/**
+ * Allocate all OPEN needs (optionally of one township / category) at once.
+ *
+ * Cost: one network view, then one trust search per distinct (village,
+ * credit officer) pair — every household of a village without a loan reaches
+ * the network through the same village node, so their trust distances are
+ * identical — and the matching rules per need. The rules and the allocation
+ * are pure (src/domain/matching); this function only gathers and commits.
+ */
+export async function planAllocations(ctx: ServiceContext, rawInput: unknown, actorId: string, progress?: PlanProgress): Promise<PlanResult> {
+  const input = parseInput(PlanAllocationsInput, rawInput ?? {}, ['input']);
+  if (input.category) await assertCategoriesExist(ctx, [input.category], ['input', 'category']);
+  const view = await networkView(ctx.store);
+
+  const needs = await listAll(ctx.store, 'Need', {
+    status: 'OPEN',
+    ...(input.townshipId ? { townshipId: input.townshipId } : {}),
+    ...(input.category ? { category: input.category } : {}),
+  });
+  progress?.(`planAllocations: ${needs.length} open needs`);
+  const households = await loadHouseholds(ctx, needs);
+  const villages = new Map<string, Village>(view.snapshot.villages.map((v) => [v.id, v]));
+  const townships = new Map(view.snapshot.townships.map((t) => [t.id, t]));
+
+  const trustCache = new Map<string, TrustDistances>();
+  const allocationNeeds: AllocationNeed[] = [];
+  for (const need of needs) {
+    const household = households.get(need.householdId);
+    const village = household ? villages.get(household.villageId) : undefined;
+    const township = village ? townships.get(village.townshipId) : undefined;
+    if (!household || !village || !township) continue;
+    const key = `${village.id}|${household.loan?.creditOfficerId ?? ''}`;
+    let distances = trustCache.get(key);
+    if (!distances) {
+      distances = trustDistancesFrom(withHousehold(view.graph, household), household.id);
+      trustCache.set(key, distances);
+    }
+    const trust = distances;
+    const result = matchNeedRules({
+      need,
+      household,
+      village,
+      township,
+      services: view.snapshot.services,
+      // Cost, hops and weakest link are the same for every household sharing the key; steps are not needed here.
+      trustPathTo: (serviceId) => {
+        const d = trust.distances.get(serviceId);
+        return d ? { ...d, steps: [] } : null;
+      },
+      trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
+      limit: 5,
+    });
+    allocationNeeds.push({
+      needId: need.id,
+      villageId: village.id,
+      vulnerabilityScore: household.vulnerabilityScore,
+      urgency: need.urgency,
+      createdAt: need.createdAt,
+      candidates: result.kind === 'MATCHED' ? result.matches.map((m) => ({ serviceId: m.serviceId, score: m.score })) : [],
+    });
+  }
+  progress?.(`planAllocations: matched ${allocationNeeds.length} needs with ${trustCache.size} trust searches`);
+
+  const plan = planRules({
+    needs: allocationNeeds,
+    capacityLeft: new Map(view.snapshot.services.map((s) => [s.id, capacityLeft(s)])),
+  });
+
+  const commitOutcomes = new Map<string, { referralId: string } | { error: string }>();
+  let referralsCreated = 0;
+  if (input.commit) {
+    for (const a of plan.assignments) {
+      try {
+        const { referral, created } = await createReferral(ctx, { actorId }, {
+          needId: a.needId,
+          serviceId: a.serviceId,
+          idempotencyKey: `plan:${view.version}:${a.needId}`,
+          note: 'planAllocations',
+        });
+        if (created) referralsCreated += 1;
+        commitOutcomes.set(a.needId, { referralId: referral.id });
+      } catch (error) {
+        // Capacity or status may have changed since the plan was made: report per need, keep going.
+        if (!isHuzhuError(error)) throw error;
+        commitOutcomes.set(a.needId, { error: `${error.code}: ${error.message}` });
+      }
+    }
+  }
+  return { ...plan, committed: input.commit, needsConsidered: needs.length, referralsCreated, commitOutcomes };
+}
+
+async function loadHouseholds(ctx: ServiceContext, needs: readonly Need[]): Promise<Map<string, Household>> {
+  const ids = [...new Set(needs.map((n) => n.householdId))];
+  const result = new Map<string, Household>();
+  for (let i = 0; i < ids.length; i += MAX_BULK_PAGE) {
+    for (const h of await ctx.store.getMany('Household', ids.slice(i, i + MAX_BULK_PAGE))) {
+      if (h) result.set(h.id, h);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,15 @@
+/**
+ * A seeded pseudo-random generator in [0, 1) (mulberry32): sampled metrics
+ * must give the same answer for the same graph and seed, so tests and reports
+ * are reproducible. Not for anything security-related.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

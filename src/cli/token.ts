@@ -8,7 +8,7 @@ const HELP = `Issue a bearer token for local use (signed with JWT_SECRET, or the
 
   npm run -s token -- --role COORDINATOR --township twp_510129001000
   npm run -s token -- --role SOCIAL_WORKER --village vil_510129001002
-  npm run -s token -- --role PARTNER_NGO --org org_cdpf
+  npm run -s token -- --role PARTNER_NGO --org org_dayi-dpf
   npm run -s token -- --role ADMIN|DESIGNER [--sub NAME] [--ttl SECONDS]
 
 Roles: ${Role.options.filter((r) => r !== 'ANONYMOUS').join(', ')}.

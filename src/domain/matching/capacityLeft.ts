@@ -1,0 +1,16 @@
+import type { Service } from '../model';
+
+/**
+ * Referral slots a service has left: capacity − activeReferrals, or null when
+ * it states no limit. May be zero or negative (a capacity can be lowered below
+ * the referrals already running); only ≥ 1 leaves room for a new referral.
+ */
+export function capacityLeft(service: Pick<Service, 'capacity' | 'activeReferrals'>): number | null {
+  return service.capacity === null ? null : service.capacity - service.activeReferrals;
+}
+
+/** Whether one more referral fits. */
+export function hasCapacity(service: Pick<Service, 'capacity' | 'activeReferrals'>): boolean {
+  const left = capacityLeft(service);
+  return left === null || left >= 1;
+}

@@ -1,0 +1,136 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { EntityKind } from '../domain/ids';
+import type { EntityMap } from '../domain/model';
+import type { GraphStore } from '../store/GraphStore';
+import { generateSynthetic, type SyntheticBatch } from './generateSynthetic';
+import { loadSyntheticWorld, type SyntheticWorld } from './syntheticWorld';
+
+export interface SeedOptions {
+  households: number;
+  seed: number;
+  /** Progress and summary lines (the CLI prints them; tests collect them). */
+  log?: (line: string) => void;
+  /** Log a progress line each time this many more households are written. */
+  progressEvery?: number;
+  batchSize?: number;
+  /** Milliseconds clock for rates and ETA; injectable so tests don't depend on time. */
+  now?: () => number;
+  world?: SyntheticWorld;
+}
+
+/** All seeding needs from a store: the two bulk writes of the GraphStore port. */
+export type SeedTarget = Pick<GraphStore, 'upsertMany' | 'upsertCategories'>;
+
+export type SeedCounts = { categories: number } & Record<SeededKind, number>;
+type SeededKind = 'Township' | 'Village' | 'Organization' | 'Service' | 'Person' | 'Relationship' | 'Household' | 'Need';
+
+export const DEFAULT_PROGRESS_EVERY = 50_000;
+
+/**
+ * Write the whole seed into a store: categories, the real Dayi places and
+ * stakeholders, then the synthetic people, households and needs, in batches
+ * through upsertMany. Every id is deterministic, so running it twice with the
+ * same options writes the same rows again and changes no count.
+ * Returns how many rows of each kind were written.
+ */
+export async function seedStore(store: SeedTarget, options: SeedOptions): Promise<SeedCounts> {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? Date.now;
+  const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
+  const world = options.world ?? loadSyntheticWorld();
+  const counts: SeedCounts = {
+    categories: 0,
+    Township: 0,
+    Village: 0,
+    Organization: 0,
+    Service: 0,
+    Person: 0,
+    Relationship: 0,
+    Household: 0,
+    Need: 0,
+  };
+  const write = async <K extends SeededKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>) => {
+    if (rows.length === 0) return;
+    await store.upsertMany(kind, rows);
+    counts[kind] += rows.length;
+  };
+
+  await store.upsertCategories(world.categories);
+  counts.categories = world.categories.length;
+  await write('Township', world.places.townships);
+  await write('Village', world.places.villages);
+  log(`seed: ${counts.Township} townships, ${counts.Village} villages/communities, ${counts.categories} categories (real)`);
+
+  const { organizations, services, relationships } = world.stakeholders;
+  await write('Organization', organizations);
+  await write('Service', services);
+  await write('Relationship', relationships);
+  log(`seed: ${organizations.length} organisations, ${services.length} services, ${relationships.length} relationships (real, seed/stakeholders.json)`);
+
+  const started = now();
+  let nextReport = progressEvery;
+  const onProgress = ({ households, total }: { households: number; total: number }) => {
+    if (households < nextReport && households < total) return;
+    while (nextReport <= households) nextReport += progressEvery;
+    if (total >= progressEvery) log(progressLine(households, total, now() - started));
+  };
+  const batches = generateSynthetic({
+    households: options.households,
+    seed: options.seed,
+    world,
+    onProgress,
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
+  for (const batch of batches) {
+    await writeBatch(batch, write);
+    // Let timers and I/O run between batches: a server seeding on start stays responsive.
+    await nextTurn();
+  }
+
+  log(
+    `seed: synthetic ${fmt(counts.Person)} people, ${fmt(counts.Household)} households, ${fmt(counts.Need)} needs ` +
+      `(seed ${options.seed}; ${formatDuration(now() - started)})`,
+  );
+  return counts;
+}
+
+/** "seed: 150,000/1,000,000 households (31,250/s, ETA 27s)" */
+export function progressLine(done: number, total: number, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const eta = rate > 0 ? formatDuration(((total - done) / rate) * 1000) : '?';
+  return `seed: ${fmt(done)}/${fmt(total)} households (${fmt(Math.round(rate))}/s, ETA ${eta})`;
+}
+
+// Private:
+
+function writeBatch(
+  batch: SyntheticBatch,
+  write: <K extends SeededKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>) => Promise<void>,
+): Promise<void> {
+  // A switch per kind keeps the row type tied to the kind for upsertMany.
+  switch (batch.kind) {
+    case 'Person':
+      return write('Person', batch.rows);
+    case 'Relationship':
+      return write('Relationship', batch.rows);
+    case 'Household':
+      return write('Household', batch.rows);
+    case 'Need':
+      return write('Need', batch.rows);
+    default: {
+      const unreachable: never = batch;
+      throw new Error(`seed/seedStore: unknown batch kind ${String((unreachable as { kind: EntityKind }).kind)}`);
+    }
+  }
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m}m ${s % 60}s` : `${Math.floor(m / 60)}h ${m % 60}m`;
+}

@@ -48,3 +48,22 @@ export const badInput = (message: string, path: ReadonlyArray<string | number>, 
 
 export const notFound = (kind: string, id: string, path: ReadonlyArray<string | number> = []) =>
   new HuzhuError('NOT_FOUND', `${kind} ${JSON.stringify(id)} was not found`, { path, details: { kind, id } });
+
+/**
+ * The store reports paths relative to the record (["villageId"]); a use case
+ * that built the record from an argument re-roots them (["input", "villageId"]).
+ */
+export async function underInput<T>(root: ReadonlyArray<string | number>, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isHuzhuError(error) && error.path.length > 0 && error.path[0] !== root[0]) {
+      throw new HuzhuError(error.code, `${[...root, ...error.path].join('.')}: ${error.message}`, {
+        path: [...root, ...error.path],
+        details: error.details,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

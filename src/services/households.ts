@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { newId } from '../domain/ids';
 import { AgeBand, CategoryCode, Household, HouseholdHead, idOf, Loan, Marker, Need, Urgency } from '../domain/model';
 import { vulnerabilityScore } from '../domain/vulnerabilityIndex';
-import { badInput, notFound } from '../errors/HuzhuError';
+import { badInput, notFound, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import type { ServiceContext } from './ServiceContext';
 
@@ -42,7 +42,7 @@ export async function registerHousehold(ctx: ServiceContext, rawInput: unknown):
     updatedAt: at,
     version: 1,
   });
-  return ctx.store.create('Household', household);
+  return underInput(['input'], ctx.store.create('Household', household));
 }
 
 export async function updateHousehold(
@@ -69,7 +69,7 @@ export async function updateHousehold(
     updatedAt: ctx.now().toISOString(),
     version: current.version + 1,
   });
-  return ctx.store.update('Household', next, { expectedVersion: expectedVersion ?? current.version });
+  return underInput(['input'], ctx.store.update('Household', next, { expectedVersion: expectedVersion ?? current.version }));
 }
 
 export const RecordNeedInput = z.object({
@@ -88,7 +88,7 @@ export async function recordNeed(ctx: ServiceContext, rawInput: unknown): Promis
     { id: newId('Need'), ...input, status: 'OPEN', synthetic: false, createdAt: at, updatedAt: at },
     ['input'],
   );
-  return ctx.store.create('Need', need);
+  return underInput(['input'], ctx.store.create('Need', need));
 }
 
 /** Categories are data: an unknown code is BAD_USER_INPUT naming the known ones. */

@@ -17,7 +17,7 @@ import {
   type Person,
 } from '../domain/model';
 import { NETWORK_HUB_ID } from '../domain/networkHub';
-import { badInput } from '../errors/HuzhuError';
+import { badInput, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import { STAKEHOLDER_KINDS, type GraphStore } from '../store/GraphStore';
 import { listAll } from './listAll';
@@ -39,7 +39,7 @@ export const AddOrganizationInput = z.object({
 export async function addOrganization(ctx: ServiceContext, rawInput: unknown): Promise<Organization> {
   const input = parseInput(AddOrganizationInput, rawInput, ['input']);
   const org = parseInput(Organization, { id: newId('Organization'), ...input, synthetic: false }, ['input']);
-  return ctx.store.create('Organization', org);
+  return underInput(['input'], ctx.store.create('Organization', org));
 }
 
 const AreaInput = z
@@ -99,7 +99,7 @@ export async function addService(ctx: ServiceContext, rawInput: unknown): Promis
     ...(service.area.kind === 'VILLAGES' ? service.area.villageIds.map((id, i) => ({ id, path: ['input', 'area', 'villageIds', i] })) : []),
     ...service.eligibility.residencyTownshipIds.map((id, i) => ({ id, path: ['input', 'eligibility', 'residencyTownshipIds', i] })),
   ]);
-  return ctx.store.create('Service', service);
+  return underInput(['input'], ctx.store.create('Service', service));
 }
 
 export async function updateServiceCapacity(ctx: ServiceContext, serviceId: unknown, capacity: unknown): Promise<Service> {
@@ -132,10 +132,10 @@ export async function linkStakeholders(ctx: ServiceContext, rawInput: unknown): 
   const at = ctx.now().toISOString();
   const existing = await ctx.store.findRelationship(input.fromId, input.toId, input.type);
   if (existing) {
-    return ctx.store.update('Relationship', parseInput(Relationship, { ...existing, ...input, updatedAt: at }, ['input']));
+    return underInput(['input'], ctx.store.update('Relationship', parseInput(Relationship, { ...existing, ...input, updatedAt: at }, ['input'])));
   }
   const rel = parseInput(Relationship, { id: newId('Relationship'), ...input, createdAt: at, updatedAt: at }, ['input']);
-  return ctx.store.create('Relationship', rel);
+  return underInput(['input'], ctx.store.create('Relationship', rel));
 }
 
 async function assertReferencesExist(store: GraphStore, refs: Array<{ id: string; path: Array<string | number> }>): Promise<void> {

@@ -18,7 +18,7 @@ import {
   needStatusAfter,
   reasonRequired,
 } from '../domain/referralLifecycle';
-import { HuzhuError, badInput, notFound } from '../errors/HuzhuError';
+import { HuzhuError, badInput, notFound, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import { listAll } from './listAll';
 import type { ServiceContext } from './ServiceContext';
@@ -172,7 +172,7 @@ export async function recordAssistance(ctx: ServiceContext, actor: ReferralActor
     { id: newId('Assistance'), needId: input.needId, referralId: input.referralId, actorId: actor.actorId, at, action: input.action, outcome: input.outcome, note: input.note },
     ['input'],
   );
-  return ctx.store.create('Assistance', record);
+  return underInput(['input'], ctx.store.create('Assistance', record));
 }
 
 export interface OverdueReferral {

@@ -28,7 +28,13 @@ export interface BuildStakeholderGraphOptions {
  *   village and township they are assigned to, MEMBER_OF their organisation;
  * - service OFFERED_BY its organisation and village IN_TOWNSHIP its township,
  *   ESTABLISHED (source 'structure'); IN_TOWNSHIP is the one edge that is not
- *   traversable for trust paths (StakeholderEdgeAttributes.traversable says why).
+ *   traversable for trust paths (StakeholderEdgeAttributes.traversable says why);
+ * - whoever SERVES a township (a social worker assigned to it, a station with a
+ *   SERVES relationship to it) also SERVES each of its villages, with the same
+ *   status: a township social-work station works with every village of its
+ *   township, so a family in a village without a liaison still reaches the
+ *   network through its station. These derived edges are what make a station
+ *   a single point of failure for such villages.
  * A reference to an id the snapshot does not hold is left out and listed in
  * the graph attribute `skippedReferences`, so one stale record cannot take
  * the whole network view down.
@@ -140,9 +146,18 @@ export function buildStakeholderGraph(
   for (const s of snapshot.services) {
     link(structural(s.id, ['organizationId', s.organizationId], 'OFFERED_BY', true));
   }
+  const townshipIds = new Set(snapshot.townships.map((t) => t.id));
+  const villagesOfTownship = new Map<string, string[]>();
+  for (const v of snapshot.villages) villagesOfTownship.set(v.townshipId, [...(villagesOfTownship.get(v.townshipId) ?? []), v.id]);
   for (const p of snapshot.people) {
+    const direct = new Set(p.villageIds);
     for (const villageId of p.villageIds) link(assignment(p.id, ['villageIds', villageId], 'SERVES'));
-    for (const townshipId of p.townshipIds) link(assignment(p.id, ['townshipIds', townshipId], 'SERVES'));
+    for (const townshipId of p.townshipIds) {
+      link(assignment(p.id, ['townshipIds', townshipId], 'SERVES'));
+      for (const villageId of villagesOfTownship.get(townshipId) ?? []) {
+        if (!direct.has(villageId)) link(assignment(p.id, ['townshipIds', villageId], 'SERVES'));
+      }
+    }
     if (p.organizationId !== null) link(assignment(p.id, ['organizationId', p.organizationId], 'MEMBER_OF'));
   }
   for (const r of snapshot.relationships) {
@@ -154,6 +169,18 @@ export function buildStakeholderGraph(
       to: ['toId', r.toId],
       attributes: stakeholderEdge(r.type, r.status, 'relationship', { since: r.since, until: r.until, relationshipId: r.id }),
     });
+    if (r.type === 'SERVES') {
+      const [township, server] = townshipIds.has(r.toId) ? [r.toId, r.fromId] : townshipIds.has(r.fromId) ? [r.fromId, r.toId] : [null, null];
+      for (const villageId of township === null ? [] : (villagesOfTownship.get(township) ?? [])) {
+        link({
+          key: `${r.id}|${villageId}`,
+          recordId: r.id,
+          from: [server === r.fromId ? 'fromId' : 'toId', server as string],
+          to: ['village of township', villageId],
+          attributes: stakeholderEdge('SERVES', r.status, 'relationship', { since: r.since, until: r.until, relationshipId: r.id }),
+        });
+      }
+    }
   }
   return graph;
 }

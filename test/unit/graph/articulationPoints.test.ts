@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { articulationPoints } from '../../../src/graph/articulationPoints';
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
-import { aPerson, aSnapshot, indexedPeopleGraph, JINYUAN, NANJIE, peopleGraph, per, shapes, type PersonLink } from './builders';
+import { aPerson, aSnapshot, indexedPeopleGraph, JINYUAN, NANJIE, peopleGraph, per, shapes, XIJIE, type PersonLink } from './builders';
 
 const summary = (points: ReturnType<typeof articulationPoints>) =>
   points.map((p) => ({ nodeId: p.nodeId, pieces: p.pieces, cutOffNodeIds: p.cutOffNodeIds }));
@@ -36,7 +36,7 @@ describe('articulationPoints', () => {
     expect(articulationPoints(graph, { statuses: ['ESTABLISHED', 'BUILDING'] })).toEqual([]);
   });
 
-  it('shows a lone liaison as the single point of failure of their village', () => {
+  it('finds no single point of failure for a village reached by its liaison and by its township social worker', () => {
     const graph = buildStakeholderGraph(
       aSnapshot({
         townships: [JINYUAN],
@@ -47,10 +47,24 @@ describe('articulationPoints', () => {
         ],
       }),
     );
-    expect(articulationPoints(graph)).toEqual([
-      { nodeId: 'per_liaison', kind: 'person', label: '联络人(合成)', pieces: 2, cutOffNodeIds: [NANJIE.id] },
-      { nodeId: JINYUAN.id, kind: 'township', label: '晋原街道', pieces: 2, cutOffNodeIds: ['per_worker'] },
-    ]);
+    expect(articulationPoints(graph)).toEqual([]);
+  });
+
+  it('shows the township social worker as the single point of failure of a village without a liaison', () => {
+    const graph = buildStakeholderGraph(
+      aSnapshot({
+        townships: [JINYUAN],
+        villages: [NANJIE, XIJIE],
+        people: [
+          aPerson({ id: 'per_liaison', villageIds: [NANJIE.id] }),
+          aPerson({ id: 'per_helper', villageIds: [NANJIE.id] }),
+          aPerson({ id: 'per_worker', roles: ['SOCIAL_WORKER'], townshipIds: [JINYUAN.id] }),
+        ],
+      }),
+    );
+    const worker = articulationPoints(graph).find((p) => p.nodeId === 'per_worker');
+    expect(worker?.cutOffNodeIds).toEqual(expect.arrayContaining([XIJIE.id, JINYUAN.id]));
+    expect(worker?.cutOffNodeIds).not.toContain(NANJIE.id);
   });
 
   it('handles a network far deeper than the call stack (no recursion)', () => {

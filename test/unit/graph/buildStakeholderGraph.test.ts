@@ -18,6 +18,29 @@ function edgesBetween(graph: StakeholderGraph, a: string, b: string) {
 }
 
 describe('buildStakeholderGraph', () => {
+  it('lets a station that SERVES a township reach each of its villages, with the relationship status', () => {
+    const graph = buildStakeholderGraph(
+      aSnapshot({
+        townships: [JINYUAN],
+        villages: [NANJIE, XIJIE],
+        organizations: [anOrganization({ id: 'org_station' })],
+        relationships: [aRelationship('org_station', JINYUAN.id, { type: 'SERVES', status: 'BUILDING' })],
+      }),
+    );
+    for (const village of [NANJIE, XIJIE]) {
+      const edges = graph.edges('org_station', village.id).map((e) => graph.getEdgeAttributes(e));
+      expect(edges).toEqual([expect.objectContaining({ type: 'SERVES', status: 'BUILDING', traversable: true })]);
+    }
+  });
+
+  it('lets a social worker assigned to a township serve each of its villages', () => {
+    const graph = buildStakeholderGraph(
+      aSnapshot({ townships: [JINYUAN], villages: [NANJIE, XIJIE], people: [aPerson({ id: 'per_worker', townshipIds: [JINYUAN.id] })] }),
+    );
+    expect(graph.areNeighbors('per_worker', NANJIE.id)).toBe(true);
+    expect(graph.areNeighbors('per_worker', XIJIE.id)).toBe(true);
+  });
+
   describe('nodes', () => {
     it('has one node per township, village, person, organisation and service, with its kind and label', () => {
       const graph = buildStakeholderGraph(

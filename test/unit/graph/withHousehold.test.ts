@@ -53,7 +53,6 @@ describe('withHousehold', () => {
     expect(nodesOf(trustPath(overlay, 'hh_1', 'svc_counselling')!)).toEqual([
       'hh_1',
       NANJIE.id,
-      'per_liaison',
       'per_worker',
       'org_station',
       'org_care',

@@ -1,0 +1,13 @@
+// Purpose: how many :Household nodes match the filter (a page's totalCount).
+//          Places are joined through the id properties, not the edges, so the answer does not depend on the order
+//          a seed wrote its rows in (upsertMany draws an edge only when its target already exists).
+// Parameters: filter (null = any): $villageId, $townshipId, $marker, $ageBand, $synthetic
+// Returns: total
+// Mode: READ
+MATCH (n:Household)
+WHERE ($villageId IS NULL OR n.villageId = $villageId)
+  AND ($townshipId IS NULL OR EXISTS { MATCH (v:Village {id: n.villageId}) WHERE v.townshipId = $townshipId })
+  AND ($marker IS NULL OR $marker IN n.markers)
+  AND ($ageBand IS NULL OR $ageBand IN n.memberAgeBands)
+  AND ($synthetic IS NULL OR n.synthetic = $synthetic)
+RETURN count(n) AS total

@@ -1,0 +1,7 @@
+// Purpose: the :Referral nodes with the given ids (a DataLoader batch); ids that do not exist give no row.
+// Parameters: $ids: list of Referral ids
+// Returns: id, props (all node properties)
+// Mode: READ
+UNWIND $ids AS id
+MATCH (n:Referral {id: id})
+RETURN n.id AS id, properties(n) AS props

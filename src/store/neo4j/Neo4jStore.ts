@@ -1,0 +1,645 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import { kindOfId, type EntityKind } from '../../domain/ids';
+import {
+  Category,
+  ENTITY_SCHEMAS,
+  Marker,
+  Referral,
+  type EntityMap,
+  type NeedStatus,
+  type ReferralStatus,
+  type ReferralTransition,
+} from '../../domain/model';
+import { HuzhuError, badInput, notFound } from '../../errors/HuzhuError';
+import { parseInput } from '../../errors/fromZodError';
+import {
+  ACTIVE_REFERRAL_STATUSES,
+  MAX_BULK_PAGE,
+  type FilterMap,
+  type GraphStore,
+  type HouseholdFilter,
+  type MutableKind,
+  type Page,
+  type PageRequest,
+  type VillageHouseholdStats,
+} from '../GraphStore';
+import { referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
+import { Q, loadCypherRegistry, type QueryName } from './cypherRegistry';
+import { entityRow, toProps } from './entityProps';
+import { KIND_QUERIES } from './kindQueries';
+import { isConstraintConflict } from './mapDriverError';
+import { Neo4jRunner, createNeo4jDriver, type Params, type QueryTx } from './Neo4jRunner';
+
+export interface Neo4jStoreOptions {
+  /** bolt:// or neo4j:// URI (NEO4J_URI). */
+  uri: string;
+  user: string;
+  /** Unset: no authentication (a local server started with NEO4J_AUTH=none). */
+  password?: string;
+  database: string;
+  /** Budget of one store call (NEO4J_TIMEOUT_MS); past it the call fails with UNAVAILABLE. */
+  timeoutMs: number;
+  /** Where the .cypher files are; default: the repository's cypher/. */
+  cypherDir?: string;
+  /** Rows per transaction in upsertMany (default 5,000). */
+  batchSize?: number;
+  /** Budget of one upsertMany batch (default: the larger of timeoutMs and 60 s; a busy server needs seconds per batch). */
+  bulkTimeoutMs?: number;
+}
+
+/**
+ * The GraphStore port over Neo4j 5 (see README.md here for the graph layout).
+ *
+ * Every statement comes from cypher/ through the registry and runs through
+ * Neo4jRunner. Each port method is one transaction (upsertMany: one per batch),
+ * which ends by bumping the store-version counter. Check-then-write steps are
+ * made safe by the database, never by this process: uniqueness constraints
+ * catch concurrent duplicates (the method then retries, and its lookups name
+ * the winner), and conditional updates take the node's write lock before they
+ * read (household version, referral status, service capacity).
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  readonly #driver: Driver;
+  readonly #runner: Neo4jRunner;
+  readonly #batchSize: number;
+  readonly #bulkTimeoutMs: number;
+
+  constructor(options: Neo4jStoreOptions) {
+    const registry = loadCypherRegistry(options.cypherDir);
+    this.#driver = createNeo4jDriver(options);
+    this.#runner = new Neo4jRunner(this.#driver, registry, { database: options.database, timeoutMs: options.timeoutMs });
+    this.#batchSize = options.batchSize ?? 5_000;
+    this.#bulkTimeoutMs = options.bulkTimeoutMs ?? Math.max(options.timeoutMs, 60_000);
+  }
+
+  async init(): Promise<void> {
+    // Index population on a large database can take longer than one query's budget.
+    const budget = { timeoutMs: INIT_BUDGET_MS };
+    for (const name of SCHEMA_STATEMENTS) await this.#runner.schema(name, budget);
+    await this.#runner.read((tx) => tx.rows(Q.awaitIndexes, { timeoutSeconds: INIT_BUDGET_MS / 1000 }, z.object({})), budget);
+  }
+
+  async close(): Promise<void> {
+    await this.#driver.close();
+  }
+
+  async ping(): Promise<void> {
+    await this.#runner.read((tx) => tx.rows(Q.pingDatabase, {}, z.object({ ok: z.literal(1) })));
+  }
+
+  async version(): Promise<number> {
+    const row = await this.#runner.read((tx) => tx.first(Q.getStoreVersion, {}, VersionRow));
+    return row?.version ?? 0;
+  }
+
+  /** TESTS ONLY (the contract suite's reset): delete everything but the version counter. */
+  async deleteAllForTests(): Promise<void> {
+    await this.#runner.write(async (tx) => {
+      await tx.rows(Q.deleteAllForTests, {}, z.object({}));
+      await bumpVersion(tx);
+    }, { timeoutMs: this.#bulkTimeoutMs });
+  }
+
+  // -- reads -----------------------------------------------------------------
+
+  async getMany<K extends EntityKind>(kind: K, ids: readonly string[]): Promise<Array<EntityMap[K] | null>> {
+    if (ids.length === 0) return [];
+    return this.#runner.read((tx) => getMany(tx, kind, ids));
+  }
+
+  async list<K extends EntityKind>(kind: K, filter: FilterMap[K], page: PageRequest): Promise<Page<EntityMap[K]>> {
+    const first = page.first;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_BULK_PAGE) {
+      throw badInput(`store/neo4j: list ${kind}: first must be a whole number from 0 to ${MAX_BULK_PAGE}, got ${String(first)}`, ['first']);
+    }
+    const queries = KIND_QUERIES[kind];
+    const filterParams = filterParamsOf(kind, queries.filterKeys, filter);
+    return this.#runner.read(async (tx) => {
+      const total = await tx.first(queries.count, filterParams, TotalRow);
+      const items = await tx.rows(
+        queries.list,
+        { ...filterParams, after: page.after ?? '', limit: neo4j.int(first + 1) },
+        entityRow(kind),
+      );
+      const hasNextPage = items.length > first;
+      if (hasNextPage) items.length = first;
+      return { items, totalCount: total?.total ?? 0, hasNextPage, endCursor: items.at(-1)?.id ?? null };
+    });
+  }
+
+  async listCategories(): Promise<Category[]> {
+    return this.#runner.read((tx) => tx.rows(Q.listCategories, {}, CategoryRow));
+  }
+
+  async topVulnerableHouseholds(limit: number, filter: HouseholdFilter): Promise<Array<EntityMap['Household']>> {
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_BULK_PAGE) {
+      throw badInput(`store/neo4j: topVulnerableHouseholds: limit must be a whole number from 0 to ${MAX_BULK_PAGE}, got ${String(limit)}`, ['limit']);
+    }
+    if (limit === 0) return [];
+    const params = { ...filterParamsOf('Household', KIND_QUERIES.Household.filterKeys, filter), limit: neo4j.int(limit) };
+    return this.#runner.read((tx) => tx.rows(Q.listTopVulnerableHouseholds, params, entityRow('Household')));
+  }
+
+  async householdStatsByVillage(): Promise<VillageHouseholdStats[]> {
+    return this.#runner.read(async (tx) => {
+      const counts = await tx.rows(Q.countHouseholdsByVillage, {}, VillageCountRow);
+      const markers = await tx.rows(Q.countHouseholdMarkersByVillage, {}, VillageMarkerRow);
+      const byVillage = new Map<string, VillageHouseholdStats>(
+        counts.map((c) => [c.villageId, { villageId: c.villageId, households: c.households, vulnerable: c.vulnerable, byMarker: {} }]),
+      );
+      for (const m of markers) {
+        const stats = byVillage.get(m.villageId);
+        if (stats) stats.byMarker[m.marker] = m.households;
+      }
+      return [...byVillage.values()];
+    });
+  }
+
+  async findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null> {
+    return this.#runner.read((tx) => tx.first(Q.findHouseholdByCode, { householdCode }, entityRow('Household')));
+  }
+
+  async findRelationship(fromId: string, toId: string, type: EntityMap['Relationship']['type']): Promise<EntityMap['Relationship'] | null> {
+    return this.#runner.read((tx) => tx.first(Q.findRelationshipByEnds, { fromId, toId, type }, entityRow('Relationship')));
+  }
+
+  async findReferralByIdempotencyKey(key: string): Promise<Referral | null> {
+    return this.#runner.read((tx) => tx.first(Q.findReferralByIdempotencyKey, { idempotencyKey: key }, entityRow('Referral')));
+  }
+
+  // -- writes ----------------------------------------------------------------
+
+  /**
+   * Batches of `batchSize` rows, one transaction each (a seed of a million
+   * households cannot sit in one transaction's memory): a failed batch rolls
+   * back alone, and rerunning is safe because every row is written by id.
+   *
+   * Like the memory adapter, it does not check references, so a seed may write
+   * its kinds in any order; a reference edge is drawn only when its target is
+   * already there (seedStore writes places and stakeholders first, so a seed
+   * gets every edge). Relationships are the exception: a [:LINK] needs both
+   * ends, so a missing end is NOT_FOUND. A repeated id in `rows`: the last row
+   * wins. A unique key held by another record: CONFLICT naming it.
+   */
+  async upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }> {
+    const schema = ENTITY_SCHEMAS[kind] as unknown as z.ZodType<EntityMap[K]>;
+    const byId = new Map<string, EntityMap[K]>();
+    rows.forEach((row, index) => {
+      const parsed = parseInput(schema, row, [index]);
+      byId.set((parsed as { id: string }).id, parsed);
+    });
+    const unique = [...byId.values()];
+    assertNoRepeatedUniqueKeys(kind, unique);
+    const queries = KIND_QUERIES[kind];
+    let written = 0;
+    for (let start = 0; start < unique.length; start += this.#batchSize) {
+      const batch = unique.slice(start, start + this.#batchSize);
+      try {
+        written += await this.#runner.write(async (tx) => {
+          if (kind === 'AuditEvent') await assertAuditUnchanged(tx, batch as Array<EntityMap['AuditEvent']>);
+          if (kind === 'Relationship') await assertReferences(tx, 'Relationship', batch, { firstRow: start });
+          const result = await tx.first(queries.upsert, { rows: batch.map((e) => upsertRow(kind, e)) }, WrittenRow);
+          await link(tx, kind, batch);
+          await bumpVersion(tx);
+          return result?.written ?? 0;
+        }, { timeoutMs: this.#bulkTimeoutMs });
+      } catch (error) {
+        if (isConstraintConflict(error)) await this.#explainUniqueConflict(kind, batch);
+        throw error;
+      }
+    }
+    return { written };
+  }
+
+  async upsertCategories(rows: ReadonlyArray<Category>): Promise<void> {
+    const parsed = rows.map((row, index) => parseInput(Category, row, [index]));
+    if (parsed.length === 0) return;
+    await this.#runner.write(async (tx) => {
+      await tx.rows(Q.upsertCategories, { rows: parsed }, WrittenRow);
+      await bumpVersion(tx);
+    });
+  }
+
+  async create<K extends MutableKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
+    const parsed = parseInput(ENTITY_SCHEMAS[kind] as unknown as z.ZodType<EntityMap[K]>, entity, []);
+    return retryConstraintRaces(() =>
+      this.#runner.write(async (tx) => {
+        const [existing] = await getMany(tx, kind, [parsed.id]);
+        if (existing) throw conflict(kind, 'id', parsed.id, ['id']);
+        await assertReferences(tx, kind, [parsed]);
+        await assertUniqueKeys(tx, kind, parsed);
+        const created = await tx.first(KIND_QUERIES[kind].create, createParams(kind, parsed), IdRow);
+        if (!created) throw notFound(kind, parsed.id, ['id']); // only a Relationship whose end vanished meanwhile
+        await link(tx, kind, [parsed]);
+        await bumpVersion(tx);
+        return getOne(tx, kind, parsed.id);
+      }),
+    );
+  }
+
+  async update<K extends MutableKind>(kind: K, entity: EntityMap[K], options: { expectedVersion?: number } = {}): Promise<EntityMap[K]> {
+    const parsed = parseInput(ENTITY_SCHEMAS[kind] as unknown as z.ZodType<EntityMap[K]>, entity, []);
+    const { expectedVersion } = options;
+    return retryConstraintRaces(() =>
+      this.#runner.write(async (tx) => {
+        if (kind === 'Household' && expectedVersion !== undefined && expectedVersion !== null) {
+          // Lock first, then compare: of two updates from the same version only the first can pass.
+          const stored = await tx.first(Q.lockHousehold, { id: parsed.id }, VersionRow);
+          if (!stored) throw notFound(kind, parsed.id, ['id']);
+          if (stored.version !== expectedVersion) {
+            throw new HuzhuError(
+              'CONFLICT',
+              `store/neo4j: update Household: ${parsed.id} is at version ${stored.version}, not ${expectedVersion}; ` +
+                'someone changed it since you read it (read it again and retry)',
+              { path: ['expectedVersion'], details: { existingId: parsed.id, expectedVersion, actualVersion: stored.version } },
+            );
+          }
+        } else {
+          const [existing] = await getMany(tx, kind, [parsed.id]);
+          if (!existing) throw notFound(kind, parsed.id, ['id']);
+          const actualVersion = (existing as { version?: unknown }).version;
+          if (expectedVersion !== undefined && expectedVersion !== null && actualVersion !== expectedVersion) {
+            // Only households carry a version; asking for one elsewhere can never match (as in the memory adapter).
+            throw new HuzhuError('CONFLICT', `store/neo4j: update ${kind}: ${parsed.id} has no version ${expectedVersion}`, {
+              path: ['expectedVersion'],
+              details: { existingId: parsed.id, expectedVersion, actualVersion },
+            });
+          }
+        }
+        await assertReferences(tx, kind, [parsed]);
+        await assertUniqueKeys(tx, kind, parsed);
+        const row = upsertRow(kind, parsed);
+        // activeReferrals belongs to the store (claims and releases); an update must not overwrite it.
+        if (kind === 'Service') delete (row['props'] as Record<string, unknown>)['activeReferrals'];
+        await tx.rows(KIND_QUERIES[kind].upsert, { rows: [row] }, WrittenRow);
+        await link(tx, kind, [parsed]);
+        await bumpVersion(tx);
+        return getOne(tx, kind, parsed.id);
+      }),
+    );
+  }
+
+  async setServiceCapacity(serviceId: string, capacity: number | null): Promise<EntityMap['Service']> {
+    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 0)) {
+      throw badInput(`store/neo4j: setServiceCapacity: capacity must be null or a whole number of 0 or more, got ${String(capacity)}`, ['capacity']);
+    }
+    return this.#runner.write(async (tx) => {
+      const service = await tx.first(Q.setServiceCapacity, { serviceId, capacity }, entityRow('Service'));
+      if (!service) throw notFound('Service', serviceId, ['serviceId']);
+      await bumpVersion(tx);
+      return service;
+    });
+  }
+
+  async createReferral(referral: Referral): Promise<{ referral: Referral; created: boolean }> {
+    const parsed = parseInput(Referral, referral, []);
+    return retryConstraintRaces(() =>
+      this.#runner.write(async (tx) => {
+        const earlier = await findReferral(tx, parsed.idempotencyKey);
+        if (earlier) return { referral: earlier, created: false };
+        const [sameId] = await getMany(tx, 'Referral', [parsed.id]);
+        if (sameId) throw conflict('Referral', 'id', parsed.id, ['id']);
+        await assertReferences(tx, 'Referral', [parsed]);
+        if (ACTIVE_REFERRAL_STATUSES.includes(parsed.status)) {
+          // Without waiting for the service's lock: a service already full when read is full at that instant,
+          // so the answer is consistent, and a crowd racing for the last unit does not queue behind the winner.
+          const [seen] = await getMany(tx, 'Service', [parsed.serviceId]);
+          if (seen && seen.capacity !== null && seen.activeReferrals >= seen.capacity) {
+            const twin = await findReferral(tx, parsed.idempotencyKey);
+            if (twin) return { referral: twin, created: false };
+            throw capacityExhausted(seen.id, seen.capacity, seen.activeReferrals);
+          }
+          const claim = await tx.first(Q.claimServiceCapacity, { serviceId: parsed.serviceId }, ClaimRow);
+          if (!claim) throw notFound('Service', parsed.serviceId, ['serviceId']);
+          if (!claim.claimed) {
+            // The claim waited for the service's lock; a twin with our key may have committed meanwhile.
+            const twin = await findReferral(tx, parsed.idempotencyKey);
+            if (twin) return { referral: twin, created: false };
+            throw capacityExhausted(parsed.serviceId, claim.capacity, claim.activeReferrals);
+          }
+        }
+        await tx.rows(Q.createReferral, { props: toProps('Referral', parsed) }, IdRow);
+        await link(tx, 'Referral', [parsed]);
+        await tx.rows(Q.setNeedStatus, { needId: parsed.needId, status: 'REFERRED', updatedAt: parsed.createdAt }, IdRow);
+        await bumpVersion(tx);
+        return { referral: await getOne(tx, 'Referral', parsed.id), created: true };
+      }),
+    );
+  }
+
+  async transitionReferral(
+    referralId: string,
+    from: ReferralStatus,
+    transition: ReferralTransition,
+    needStatus: NeedStatus | null,
+  ): Promise<Referral> {
+    return this.#runner.write(async (tx) => {
+      const current = await tx.first(Q.lockReferral, { id: referralId }, entityRow('Referral'));
+      if (!current) throw notFound('Referral', referralId, ['referralId']);
+      if (current.status !== from) {
+        throw new HuzhuError(
+          'CONFLICT',
+          `store/neo4j: transitionReferral: ${referralId} is ${current.status}, not ${from}; it changed since you read it (read it again)`,
+          { path: ['from'], details: { existingId: referralId, expected: from, actual: current.status } },
+        );
+      }
+      const next = parseInput(
+        Referral,
+        {
+          ...current,
+          status: transition.status,
+          reason: transition.reason,
+          transitions: [...current.transitions, transition],
+          updatedAt: transition.at,
+        },
+        ['transition'],
+      );
+      await tx.rows(Q.upsertReferrals, { rows: [upsertRow('Referral', next)] }, WrittenRow);
+      const wasActive = ACTIVE_REFERRAL_STATUSES.includes(current.status);
+      const isActive = ACTIVE_REFERRAL_STATUSES.includes(next.status);
+      if (wasActive && !isActive) {
+        await tx.rows(Q.releaseServiceCapacity, { serviceId: next.serviceId }, z.object({ activeReferrals: z.number() }));
+      } else if (!wasActive && isActive) {
+        // Reopening an ended referral takes a unit again, under the same rule as a new one.
+        const claim = await tx.first(Q.claimServiceCapacity, { serviceId: next.serviceId }, ClaimRow);
+        if (!claim) throw notFound('Service', next.serviceId, ['serviceId']);
+        if (!claim.claimed) throw capacityExhausted(next.serviceId, claim.capacity, claim.activeReferrals);
+      }
+      if (needStatus !== null) {
+        const need = await tx.first(Q.setNeedStatus, { needId: next.needId, status: needStatus, updatedAt: transition.at }, IdRow);
+        if (!need) throw notFound('Need', next.needId, ['needId']);
+      }
+      await bumpVersion(tx);
+      return getOne(tx, 'Referral', referralId);
+    });
+  }
+
+  async appendAudit(event: EntityMap['AuditEvent']): Promise<void> {
+    const parsed = parseInput(ENTITY_SCHEMAS.AuditEvent, event, []);
+    await retryConstraintRaces(() =>
+      this.#runner.write(async (tx) => {
+        const [existing] = await getMany(tx, 'AuditEvent', [parsed.id]);
+        if (existing) throw conflict('AuditEvent', 'id', parsed.id, ['id']);
+        await tx.rows(Q.createAuditEvent, { props: toProps('AuditEvent', parsed) }, IdRow);
+        await bumpVersion(tx);
+      }),
+    );
+  }
+
+  /** After a batch hit a uniqueness constraint: CONFLICT naming the record that holds the key (else nothing). */
+  async #explainUniqueConflict(kind: EntityKind, batch: readonly object[]): Promise<void> {
+    if (!(kind in UNIQUE_KEY_LOOKUPS)) return;
+    await this.#runner.read(async (tx) => {
+      for (const entity of batch) await assertUniqueKeys(tx, kind, entity);
+    });
+  }
+}
+
+// Private:
+
+const INIT_BUDGET_MS = 300_000;
+
+/** Constraints first (their indexes serve MERGE and lookups), then the extra indexes. */
+const SCHEMA_STATEMENTS: readonly QueryName[] = [
+  Q.createConstraintTownshipId,
+  Q.createConstraintVillageId,
+  Q.createConstraintHouseholdId,
+  Q.createConstraintNeedId,
+  Q.createConstraintPersonId,
+  Q.createConstraintOrganizationId,
+  Q.createConstraintServiceId,
+  Q.createConstraintRelationshipId,
+  Q.createConstraintReferralId,
+  Q.createConstraintAssistanceId,
+  Q.createConstraintConsentId,
+  Q.createConstraintAuditEventId,
+  Q.createConstraintStakeholderId,
+  Q.createConstraintCategoryCode,
+  Q.createConstraintStoreVersionName,
+  Q.createConstraintTownshipCode,
+  Q.createConstraintVillageCode,
+  Q.createConstraintHouseholdCode,
+  Q.createConstraintRelationshipEnds,
+  Q.createConstraintReferralIdempotencyKey,
+  Q.createIndexTownshipLocation,
+  Q.createIndexVillageLocation,
+  Q.createIndexOrganizationLocation,
+  Q.createIndexServiceLocation,
+  Q.createIndexVillageTownshipId,
+  Q.createIndexHouseholdVillageId,
+  Q.createIndexHouseholdVulnerabilityScore,
+  Q.createIndexNeedHouseholdId,
+  Q.createIndexNeedStatus,
+  Q.createIndexNeedCategory,
+  Q.createIndexPersonOrganizationId,
+  Q.createIndexServiceOrganizationId,
+  Q.createIndexServiceStatus,
+  Q.createIndexReferralNeedId,
+  Q.createIndexReferralServiceId,
+  Q.createIndexReferralStatus,
+  Q.createIndexAssistanceNeedId,
+  Q.createIndexConsentHouseholdId,
+  Q.createIndexAuditEventEntityId,
+];
+
+/** Unique-key lookups per UNIQUE_KEYS entry: the id of the record holding the key, if any. */
+const UNIQUE_KEY_LOOKUPS: Partial<Record<EntityKind, Record<string, (entity: Record<string, unknown>) => { query: QueryName; params: Params }>>> = {
+  Household: { householdCode: (h) => ({ query: Q.findHouseholdByCode, params: { householdCode: h['householdCode'] } }) },
+  Township: { code: (t) => ({ query: Q.findTownshipByCode, params: { code: t['code'] } }) },
+  Village: { code: (v) => ({ query: Q.findVillageByCode, params: { code: v['code'] } }) },
+  Relationship: {
+    'fromId+toId+type': (r) => ({
+      query: Q.findRelationshipByEnds,
+      params: { fromId: r['fromId'], toId: r['toId'], type: r['type'] },
+    }),
+  },
+};
+
+const IdRow = z.object({ id: z.string() });
+const TotalRow = z.object({ total: z.number().int().min(0) });
+const VersionRow = z.object({ version: z.number() });
+const WrittenRow = z.object({ written: z.number().int().min(0) });
+const LinkedRow = z.object({ linked: z.number().int().min(0) });
+const CategoryRow = z.object({ props: Category }).transform((row) => row.props);
+const ClaimRow = z.object({ claimed: z.boolean(), capacity: z.number().nullable(), activeReferrals: z.number() });
+const VillageCountRow = z.object({
+  villageId: z.string(),
+  households: z.number().int().min(0),
+  vulnerable: z.number().int().min(0),
+});
+const VillageMarkerRow = z.object({ villageId: z.string(), marker: Marker, households: z.number().int().min(0) });
+
+async function getMany<K extends EntityKind>(tx: QueryTx, kind: K, ids: readonly string[]): Promise<Array<EntityMap[K] | null>> {
+  const found = await tx.rows(KIND_QUERIES[kind].getByIds, { ids: [...new Set(ids)] }, entityRow(kind));
+  const byId = new Map(found.map((entity) => [(entity as { id: string }).id, entity]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Read back what a write stored (validated like every other row). */
+async function getOne<K extends EntityKind>(tx: QueryTx, kind: K, id: string): Promise<EntityMap[K]> {
+  const [entity] = await getMany(tx, kind, [id]);
+  if (!entity) throw new Error(`store/neo4j: ${kind} ${id} is missing right after it was written`);
+  return entity;
+}
+
+async function findReferral(tx: QueryTx, idempotencyKey: string): Promise<Referral | null> {
+  return tx.first(Q.findReferralByIdempotencyKey, { idempotencyKey }, entityRow('Referral'));
+}
+
+async function bumpVersion(tx: QueryTx): Promise<void> {
+  await tx.rows(Q.bumpStoreVersion, {}, VersionRow);
+}
+
+/** The list/count parameters for `filter`: every filter field, null when not given; an unknown field is BAD_USER_INPUT. */
+function filterParamsOf(kind: EntityKind, keys: readonly string[], filter: object | null | undefined): Params {
+  const given = (filter ?? {}) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(given)) {
+    if (value !== undefined && value !== null && !keys.includes(field)) {
+      throw badInput(`store/neo4j: ${kind} cannot be filtered by "${field}"; filters are ${keys.join(', ')}`, ['filter', field]);
+    }
+  }
+  return Object.fromEntries(keys.map((key) => [key, given[key] ?? null]));
+}
+
+function upsertRow<K extends EntityKind>(kind: K, entity: EntityMap[K]): Params {
+  const props = toProps(kind, entity);
+  if (kind === 'Relationship') {
+    const r = entity as EntityMap['Relationship'];
+    return { id: r.id, fromId: r.fromId, toId: r.toId, props };
+  }
+  return { id: (entity as { id: string }).id, props };
+}
+
+function createParams<K extends MutableKind>(kind: K, entity: EntityMap[K]): Params {
+  const props = toProps(kind, entity);
+  if (kind === 'Relationship') {
+    const r = entity as EntityMap['Relationship'];
+    return { fromId: r.fromId, toId: r.toId, props };
+  }
+  return { props };
+}
+
+async function link<K extends EntityKind>(tx: QueryTx, kind: K, entities: ReadonlyArray<EntityMap[K]>): Promise<void> {
+  const spec = KIND_QUERIES[kind].link;
+  if (spec) await tx.rows(spec.query, { rows: entities.map(spec.row) }, LinkedRow);
+}
+
+/**
+ * NOT_FOUND (with the field's path, prefixed by the row index in an upsertMany batch) for
+ * the first reference that names no record of the right kind.
+ */
+async function assertReferences(
+  tx: QueryTx,
+  kind: EntityKind,
+  entities: readonly object[],
+  batch: { firstRow: number } | null = null,
+): Promise<void> {
+  if (kind === 'AuditEvent') return;
+  const refKind = kind as MutableKind | 'Referral';
+  const targets: Array<ReferenceTarget & { row: number }> = [];
+  entities.forEach((entity, row) => {
+    for (const target of referenceTargets(refKind, entity)) targets.push({ ...target, row });
+  });
+  if (targets.length === 0) return;
+  const existing = new Set<string>();
+  const idsByKind = new Map<EntityKind | 'Stakeholder', Set<string>>();
+  for (const t of targets) {
+    // An id whose prefix names another kind cannot satisfy the reference; no need to ask.
+    const actual = kindOfId(t.id);
+    if (t.kind !== 'Stakeholder' && actual !== t.kind) continue;
+    let ids = idsByKind.get(t.kind);
+    if (!ids) idsByKind.set(t.kind, (ids = new Set()));
+    ids.add(t.id);
+  }
+  for (const [targetKind, ids] of idsByKind) {
+    const query = targetKind === 'Stakeholder' ? Q.getStakeholderIdsByIds : KIND_QUERIES[targetKind].getByIds;
+    for (const row of await tx.rows(query, { ids: [...ids] }, IdRow)) existing.add(`${targetKind}:${row.id}`);
+  }
+  const missing = targets.find((t) => !existing.has(`${t.kind}:${t.id}`));
+  if (missing) {
+    const path = batch === null ? missing.path : [batch.firstRow + missing.row, ...missing.path];
+    const what =
+      missing.kind === 'Stakeholder' ? 'a stakeholder (person, organization, village, township or service)' : `a ${missing.kind}`;
+    throw new HuzhuError(
+      'NOT_FOUND',
+      `store/neo4j: ${kind}: ${missing.path.join('.')} is ${JSON.stringify(missing.id)}, which is not ${what} in the store; ` +
+        'create it first or fix the id',
+      { path, details: { kind: missing.kind, id: missing.id } },
+    );
+  }
+}
+
+/** CONFLICT naming the record that already holds one of `entity`'s unique keys (other than itself). */
+async function assertUniqueKeys(tx: QueryTx, kind: EntityKind, entity: object): Promise<void> {
+  const self = (entity as { id: string }).id;
+  for (const held of uniqueKeyValues(kind, entity)) {
+    const lookup = UNIQUE_KEY_LOOKUPS[kind]?.[held.key];
+    if (!lookup) throw new Error(`store/neo4j: no lookup for unique key ${kind}.${held.key}; add it to UNIQUE_KEY_LOOKUPS`);
+    const { query, params } = lookup(entity as Record<string, unknown>);
+    const holder = await tx.first(query, params, IdRow);
+    if (holder && holder.id !== self) throw conflict(kind, held.key, holder.id, held.path);
+  }
+}
+
+/** CONFLICT when two rows of one upsertMany claim the same unique key (the database would only say "taken"). */
+function assertNoRepeatedUniqueKeys(kind: EntityKind, rows: readonly object[]): void {
+  const holders = new Map<string, string>();
+  for (const row of rows) {
+    const id = (row as { id: string }).id;
+    for (const held of uniqueKeyValues(kind, row)) {
+      const slot = `${held.key}\u0001${held.value}`;
+      const holder = holders.get(slot);
+      if (holder !== undefined && holder !== id) throw conflict(kind, held.key, holder, held.path);
+      holders.set(slot, id);
+    }
+  }
+}
+
+/** Audit is append-only: re-upserting an event is fine only when nothing in it changed. */
+async function assertAuditUnchanged(tx: QueryTx, batch: ReadonlyArray<EntityMap['AuditEvent']>): Promise<void> {
+  const stored = await getMany(tx, 'AuditEvent', batch.map((e) => e.id));
+  batch.forEach((event, index) => {
+    const old = stored[index];
+    if (old && JSON.stringify(old) !== JSON.stringify(event)) {
+      throw new HuzhuError(
+        'CONFLICT',
+        `store/neo4j: upsertMany AuditEvent: ${event.id} exists with other content; audit events are append-only`,
+        { path: ['id'], details: { existingId: event.id } },
+      );
+    }
+  });
+}
+
+function conflict(kind: EntityKind, key: string, existingId: string, path: readonly string[]): HuzhuError {
+  const what = key === 'id' ? `${kind} ${existingId} already exists` : `${kind} ${existingId} already holds this ${key}`;
+  return new HuzhuError('CONFLICT', `store/neo4j: ${what}; unique keys cannot repeat (use another ${key}, or update ${existingId})`, {
+    path,
+    details: { existingId, key },
+  });
+}
+
+function capacityExhausted(serviceId: string, capacity: number | null, activeReferrals: number): HuzhuError {
+  return new HuzhuError(
+    'CAPACITY_EXHAUSTED',
+    `store/neo4j: service ${serviceId} has no capacity left (${activeReferrals} active of ${String(capacity)}); ` +
+      'choose another service or wait until a referral ends',
+    { path: ['serviceId'], details: { serviceId, capacity, activeReferrals } },
+  );
+}
+
+/**
+ * Run a write again when a uniqueness constraint rejected it: another
+ * transaction took the key between our lookup and our write, and the next
+ * attempt's lookup will see and name it (or, for a referral, return it).
+ */
+async function retryConstraintRaces<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 3 || !isConstraintConflict(error)) throw error;
+    }
+  }
+}

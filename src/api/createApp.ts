@@ -8,6 +8,13 @@ import type { RequestContext } from './context';
 import { formatError, maskInternalErrors } from './formatError';
 import { createLoaders } from './loaders';
 import { ANONYMOUS, type Viewer } from './auth/Viewer';
+import { attachAccess } from './auth/RequestAccess';
+import type { Purpose } from './auth/Purpose';
+import { guardSchema } from './guardSchema';
+import { costLimitPlugin } from './limits/costLimitPlugin';
+import { LIMITS } from './limits/limits';
+import { maxAliasesRule } from './limits/maxAliasesRule';
+import { maxDepthRule } from './limits/maxDepthRule';
 import { resolvers } from './resolvers';
 
 export interface AppOptions {
@@ -20,7 +27,7 @@ export interface AppOptions {
 export interface App {
   server: ApolloServer<RequestContext>;
   /** Builds the per-request context; `viewer` comes from the HTTP layer's token check. */
-  contextFor(input: { viewer?: Viewer; correlationId: string }): RequestContext;
+  contextFor(input: { viewer?: Viewer; correlationId: string; purpose?: Purpose }): RequestContext;
 }
 
 /**
@@ -31,11 +38,14 @@ export function createApp(options: AppOptions): App {
   const { config, store, log } = options;
   const now = options.now ?? (() => new Date());
   const production = config.NODE_ENV === 'production';
-  const plugins: Array<ApolloServerPlugin<RequestContext>> = [maskInternalErrors()];
+  const plugins: Array<ApolloServerPlugin<RequestContext>> = [maskInternalErrors(), costLimitPlugin(LIMITS.maxCost)];
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
   const server = new ApolloServer<RequestContext>({
-    schema: makeExecutableSchemaFromSdl(resolvers),
+    // The access policy wraps every resolver once (src/api/guardSchema.ts); it fails start-up if it does not cover the schema.
+    schema: guardSchema(makeExecutableSchemaFromSdl(resolvers), { log }),
+    validationRules: [maxDepthRule(LIMITS.maxDepth), maxAliasesRule(LIMITS.maxAliases)],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
@@ -46,13 +56,17 @@ export function createApp(options: AppOptions): App {
 
   return {
     server,
-    contextFor: ({ viewer, correlationId }) => ({
-      store,
-      now,
-      loaders: createLoaders(store),
-      viewer: viewer ?? ANONYMOUS,
-      correlationId,
-      log: log.child({ correlationId }),
-    }),
+    contextFor: ({ viewer, correlationId, purpose }) => {
+      const ctx: RequestContext = {
+        store,
+        now,
+        loaders: createLoaders(store),
+        viewer: viewer ?? ANONYMOUS,
+        correlationId,
+        log: log.child({ correlationId }),
+      };
+      attachAccess(ctx, purpose);
+      return ctx;
+    },
   };
 }

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { isHuzhuError } from '../errors/HuzhuError';
 import type { GraphStore } from '../store/GraphStore';
 import type { App } from './createApp';
-import type { Viewer } from './auth/Viewer';
+import { ANONYMOUS, type Viewer } from './auth/Viewer';
+import { PURPOSE_HEADER, resolvePurpose, type Purpose } from './auth/Purpose';
 
 export interface HttpOptions {
   app: App;
@@ -67,6 +68,15 @@ export function createHttpServer(options: HttpOptions): http.Server {
       res.setHeader('retry-after', '60');
       return sendJson(res, 429, { errors: [{ message: 'rate limit exceeded: slow down and retry after 60 s', extensions: { code: 'RATE_LIMITED' } }] });
     }
+    let purpose: Purpose;
+    try {
+      purpose = resolvePurpose(viewer ?? ANONYMOUS, req.headers[PURPOSE_HEADER]);
+    } catch (error) {
+      if (isHuzhuError(error)) {
+        return sendJson(res, error.code === 'FORBIDDEN' ? 403 : 400, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      }
+      throw error;
+    }
 
     let body: unknown;
     if (req.method === 'POST') {
@@ -92,7 +102,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
     }
     const response = await app.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => app.contextFor({ ...(viewer ? { viewer } : {}), correlationId }),
+      context: async () => app.contextFor({ ...(viewer ? { viewer } : {}), correlationId, purpose }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

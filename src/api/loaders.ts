@@ -28,3 +28,8 @@ export function createLoaders(store: GraphStore): Loaders {
     AuditEvent: make('AuditEvent'),
   };
 }
+
+/** Forget everything loaded so far in this request (after a write, so its result is read fresh). */
+export function clearLoaders(loaders: Loaders): void {
+  for (const loader of Object.values(loaders)) (loader as DataLoader<string, unknown>).clearAll();
+}

@@ -25,3 +25,4 @@ export { isolatedStakeholders } from './isolatedStakeholders';
 export { density } from './density';
 export { articulationPoints, type ArticulationPoint } from './articulationPoints';
 export { cutOffBy, type CutOffByOptions } from './cutOffBy';
+export { islandsWithout } from './islandsWithout';

@@ -10,6 +10,7 @@ import {
   type TrustPath,
 } from '../graph';
 import { badInput, notFound } from '../errors/HuzhuError';
+import { consentedOrganizationIds } from './consent';
 import { networkView, type NetworkView } from './networkSnapshot';
 import type { ServiceContext } from './ServiceContext';
 
@@ -47,13 +48,25 @@ export interface MatchOptions {
  * the matching rules (src/domain/matching/matchNeed.ts), which decide
  * suitability, rank and explain.
  */
-export async function matchNeed(ctx: ServiceContext, needId: string, options: MatchOptions): Promise<MatchResult & { context: MatchContext }> {
+export async function matchNeed(
+  ctx: ServiceContext,
+  needId: string,
+  options: MatchOptions,
+): Promise<MatchResult & { context: MatchContext; consentRequired: boolean }> {
   if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 50) {
     throw badInput(`limit: must be between 1 and 50 (got ${options.limit})`, ['limit']);
   }
   const context = await loadMatchContext(ctx, needId);
   const view = await networkView(ctx.store);
-  return { ...matchWithView(view, context, options), context };
+  // Consent (PIPL): restricted consent means no trust path may pass through an organisation
+  // the family has not named; no consent at all means proposals are marked consentRequired.
+  const consented = await consentedOrganizationIds(ctx.store, context.household.id, context.need.category, ctx.now());
+  const exclude =
+    consented === 'ALL' || consented.size === 0
+      ? (options.excludeOrganizationIds ?? new Set<string>())
+      : new Set([...view.snapshot.organizations.map((o) => o.id).filter((id) => !consented.has(id)), ...(options.excludeOrganizationIds ?? [])]);
+  const consentRequired = consented !== 'ALL' && consented.size === 0;
+  return { ...matchWithView(view, context, { ...options, excludeOrganizationIds: exclude }), context, consentRequired };
 }
 
 /** The pure part of matchNeed, given a network view (also used by planAllocations for many needs). */

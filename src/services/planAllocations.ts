@@ -10,6 +10,7 @@ import { MAX_BULK_PAGE } from '../store/GraphStore';
 import { assertCategoriesExist } from './households';
 import { listAll } from './listAll';
 import { networkView } from './networkSnapshot';
+import { requireReferralConsent } from './consent';
 import { createReferral } from './referrals';
 import type { ServiceContext } from './ServiceContext';
 
@@ -104,12 +105,12 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   if (input.commit) {
     for (const a of plan.assignments) {
       try {
-        const { referral, created } = await createReferral(ctx, { actorId }, {
-          needId: a.needId,
-          serviceId: a.serviceId,
-          idempotencyKey: `plan:${view.version}:${a.needId}`,
-          note: 'planAllocations',
-        });
+        const { referral, created } = await createReferral(
+          ctx,
+          { actorId },
+          { needId: a.needId, serviceId: a.serviceId, idempotencyKey: `plan:${view.version}:${a.needId}`, note: 'planAllocations' },
+          (need, service, reason) => requireReferralConsent(ctx, need, service, reason),
+        );
         if (created) referralsCreated += 1;
         commitOutcomes.set(a.needId, { referralId: referral.id });
       } catch (error) {

@@ -34,7 +34,11 @@ export interface GraphStore {
   close(): Promise<void>;
   /** Throws UNAVAILABLE when the backing database cannot answer. */
   ping(): Promise<void>;
-  /** Monotonic counter bumped by every write; caches key on it (no in-process assumptions). */
+  /**
+   * Monotonic counter bumped by every write that changes data; caches key on it
+   * (no in-process assumptions). Audit appends do not bump it: every sensitive
+   * read writes one, and they must not invalidate the caches of what was read.
+   */
   version(): Promise<number>;
 
   // -- reads -----------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Household, Loan, Need } from '../../domain/model';
 import { recordNeed, registerHousehold, updateHousehold } from '../../services/households';
+import { scopedPage } from '../auth/scopedPage';
 import type { RequestContext } from '../context';
 import { toConnection, toPageRequest, type ConnectionArgs } from '../connection';
 import { HouseholdFilterInput, NeedFilterInput, parseFilter } from '../filters';
@@ -10,9 +11,9 @@ type ListArgs = ConnectionArgs & { filter?: unknown };
 export const householdsResolvers = {
   Query: {
     households: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Household', parseFilter(HouseholdFilterInput, args.filter), toPageRequest(args))),
+      toConnection(await scopedPage(ctx, 'Household', parseFilter(HouseholdFilterInput, args.filter), toPageRequest(args))),
     needs: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Need', parseFilter(NeedFilterInput, args.filter), toPageRequest(args))),
+      toConnection(await scopedPage(ctx, 'Need', parseFilter(NeedFilterInput, args.filter), toPageRequest(args))),
     categories: (_: unknown, __: unknown, ctx: RequestContext) => ctx.store.listCategories(),
   },
   Mutation: {

@@ -1,3 +1,7 @@
+import type { RequestContext } from '../context';
+import { clearLoaders } from '../loaders';
+import { accessResolvers } from './access';
+import { coverageResolvers } from './coverage';
 import { householdsResolvers } from './households';
 import { matchingResolvers } from './matching';
 import { networkResolvers } from './network';
@@ -6,8 +10,30 @@ import { placesResolvers } from './places';
 import { referralsResolvers } from './referrals';
 import { scalarResolvers } from './scalars';
 
-/** Resolver maps per SDL module, merged type by type. */
-export const resolvers = mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers]);
+/** Resolver maps per SDL module, merged type by type; every mutation reads its result fresh. */
+export const resolvers = freshAfterWrites(
+  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers]),
+);
+
+/**
+ * A mutation's result is resolved after its write, but the request's
+ * DataLoaders may already hold the records as they were before it (the access
+ * guard loads them to check scope): clear them once the write returns.
+ */
+function freshAfterWrites(merged: Record<string, unknown>): Record<string, unknown> {
+  const mutation = merged['Mutation'] as Record<string, (parent: unknown, args: unknown, ctx: RequestContext, info: unknown) => unknown>;
+  const wrapped = Object.fromEntries(
+    Object.entries(mutation).map(([name, resolve]) => [
+      name,
+      async (parent: unknown, args: unknown, ctx: RequestContext, info: unknown) => {
+        const result = await resolve(parent, args, ctx, info);
+        clearLoaders(ctx.loaders);
+        return result;
+      },
+    ]),
+  );
+  return { ...merged, Mutation: wrapped };
+}
 
 function mergeResolvers(maps: ReadonlyArray<Record<string, unknown>>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};

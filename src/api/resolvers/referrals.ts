@@ -1,5 +1,8 @@
 import type { Assistance, Referral } from '../../domain/model';
 import { createReferral, overdueReferrals, recordAssistance, updateReferralStatus, type OverdueReferral } from '../../services/referrals';
+import { requireReferralConsent } from '../../services/consent';
+import { accessOf } from '../auth/RequestAccess';
+import { scopedPage } from '../auth/scopedPage';
 import type { RequestContext } from '../context';
 import { pageOf, toConnection, toPageRequest, type ConnectionArgs } from '../connection';
 import { AssistanceFilterInput, parseFilter, ReferralFilterInput } from '../filters';
@@ -11,17 +14,24 @@ const actorOf = (ctx: RequestContext) => ({ actorId: ctx.viewer.subject });
 export const referralsResolvers = {
   Query: {
     referrals: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Referral', parseFilter(ReferralFilterInput, args.filter), toPageRequest(args))),
+      toConnection(await scopedPage(ctx, 'Referral', parseFilter(ReferralFilterInput, args.filter), toPageRequest(args))),
     assistances: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Assistance', parseFilter(AssistanceFilterInput, args.filter), toPageRequest(args))),
+      toConnection(await scopedPage(ctx, 'Assistance', parseFilter(AssistanceFilterInput, args.filter), toPageRequest(args))),
     overdueReferrals: async (_: unknown, args: ConnectionArgs, ctx: RequestContext) => {
-      const all = (await overdueReferrals(ctx)).map((o) => ({ ...o, id: o.referral.id }));
+      const access = accessOf(ctx);
+      const organizationId = access.viewerScope().organizationId;
+      const scope = access.role === 'PARTNER_NGO' && organizationId !== null ? { organizationId } : {};
+      const waiting = await overdueReferrals(ctx, scope);
+      // Only the viewer's referrals, before paging, so counts and pages are the viewer's own.
+      const visible = await Promise.all(waiting.map((o) => access.canRead('Referral', o.referral.id)));
+      const all = waiting.filter((_, i) => visible[i]).map((o) => ({ ...o, id: o.referral.id }));
       // Ordered by id for stable paging; most overdue first is a client sort on overdueHours.
       return toConnection(pageOf<OverdueReferral & { id: string }>(all, toPageRequest(args)));
     },
   },
   Mutation: {
-    createReferral: (_: unknown, args: { input: unknown }, ctx: RequestContext) => createReferral(ctx, actorOf(ctx), args.input),
+    createReferral: (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
+      createReferral(ctx, actorOf(ctx), args.input, (need, service, overrideReason) => requireReferralConsent(ctx, need, service, overrideReason)),
     updateReferralStatus: (_: unknown, args: { input: unknown }, ctx: RequestContext) => updateReferralStatus(ctx, actorOf(ctx), args.input),
     recordAssistance: (_: unknown, args: { input: unknown }, ctx: RequestContext) => recordAssistance(ctx, actorOf(ctx), args.input),
   },

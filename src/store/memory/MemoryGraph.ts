@@ -136,6 +136,8 @@ interface VillageTally {
 export class MemoryGraph {
   /** The store version after the last applied write. */
   version = 0;
+  /** Writes that only appended audit events: they change no data, so the data version skips them. */
+  auditOnlyWrites = 0;
 
   private graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   private audit = new Map<string, EntityMap['AuditEvent']>();
@@ -300,6 +302,12 @@ export class MemoryGraph {
       this.pending = null;
     }
     this.version = version;
+    if (ops.every((op) => op.o === 'put' && op.k === 'AuditEvent')) this.auditOnlyWrites += 1;
+  }
+
+  /** Bumped by every write that changes data (not by audit appends): what caches key on. */
+  get dataVersion(): number {
+    return this.version - this.auditOnlyWrites;
   }
 
   // Private: one record in, every structure updated.

@@ -156,7 +156,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async version(): Promise<number> {
-    return this.readable().version;
+    return this.readable().dataVersion;
   }
 
   /**

@@ -42,6 +42,8 @@ interface Header {
   format: typeof FORMAT;
   formatVersion: number;
   version: number;
+  /** MemoryGraph.auditOnlyWrites at this version (absent in older snapshots: 0). */
+  auditOnlyWrites?: number;
   categories: Category[];
 }
 
@@ -53,7 +55,7 @@ export async function writeSnapshot(path: string, state: MemoryGraph): Promise<n
   let bytes = 0;
   try {
     const pending = new LineBuffer(WRITE_BUFFER_BYTES);
-    pending.push(encodeFramedLine({ format: FORMAT, formatVersion: FORMAT_VERSION, version: state.version, categories: state.listCategories() } satisfies Header));
+    pending.push(encodeFramedLine({ format: FORMAT, formatVersion: FORMAT_VERSION, version: state.version, auditOnlyWrites: state.auditOnlyWrites, categories: state.listCategories() } satisfies Header));
     const flush = async () => {
       const buffer = pending.take();
       let written = 0;
@@ -140,6 +142,8 @@ export async function readSnapshot(path: string, state: MemoryGraph): Promise<{ 
     throw new CorruptFileError(`${path}: the snapshot is incomplete (${records} records read, end marker ${done === null ? 'missing' : `says ${done.records}`})`);
   }
   flush();
+  // Loading applies records in batches, which would count as writes of their own: restore the tally as saved.
+  state.auditOnlyWrites = Number((header as Header).auditOnlyWrites ?? 0);
   return { version: (header as Header).version, bytes: lastEnd };
 }
 

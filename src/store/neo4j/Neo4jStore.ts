@@ -382,8 +382,8 @@ export class Neo4jStore implements GraphStore {
       this.#runner.write(async (tx) => {
         const [existing] = await getMany(tx, 'AuditEvent', [parsed.id]);
         if (existing) throw conflict('AuditEvent', 'id', parsed.id, ['id']);
+        // No version bump: an audit event changes no data, and caches keyed on version() must survive reads.
         await tx.rows(Q.createAuditEvent, { props: toProps('AuditEvent', parsed) }, IdRow);
-        await bumpVersion(tx);
       }),
     );
   }

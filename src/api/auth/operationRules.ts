@@ -1,0 +1,170 @@
+import { kindOfId } from '../../domain/ids';
+import type { AuditTarget } from '../../services/audit';
+import type { Owner, RequestAccess } from './RequestAccess';
+import type { Role } from './Viewer';
+
+/**
+ * Who may call each root field, checked before its resolver runs. Both tables
+ * must name every Query and Mutation field of the schema, and nothing else:
+ * guardSchema refuses to start otherwise, so a new operation cannot ship
+ * without a decision here.
+ *
+ * Out-of-scope targets behave as not found (NOT_FOUND); a role that may never
+ * call an operation gets FORBIDDEN; an anonymous caller gets UNAUTHENTICATED.
+ */
+type Args = Record<string, unknown>;
+
+export interface QueryRule {
+  roles: readonly Role[];
+  /** Extra checks on the arguments (a target's scope). */
+  check?: (access: RequestAccess, args: Args) => Promise<void>;
+  /** The record the result describes, when it has no entity of its own to own its sensitive fields. */
+  owner?: (args: Args) => Owner | null;
+}
+
+/** Checks a mutation may run and names what it writes, for the WRITE audit event recorded before it runs. */
+export type MutationRule = (access: RequestAccess, args: Args) => Promise<AuditTarget>;
+
+const EVERYONE: readonly Role[] = ['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER', 'PARTNER_NGO', 'DESIGNER'];
+const SIGNED_IN: readonly Role[] = EVERYONE.filter((r) => r !== 'ANONYMOUS');
+const CASE_WORK: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER'];
+const STAFF: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER'];
+const NETWORK_EDITORS: readonly Role[] = ['ADMIN', 'COORDINATOR'];
+
+const input = (args: Args): Args => (args['input'] !== null && typeof args['input'] === 'object' ? (args['input'] as Args) : {});
+
+export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
+  // The public directory.
+  node: { roles: EVERYONE },
+  townships: { roles: EVERYONE },
+  villages: { roles: EVERYONE },
+  organizations: { roles: EVERYONE },
+  services: { roles: EVERYONE },
+  categories: { roles: EVERYONE },
+  // The network of people.
+  people: { roles: SIGNED_IN },
+  relationships: { roles: SIGNED_IN },
+  stakeholders: { roles: SIGNED_IN },
+  // Household level, scoped by the list resolvers (auth/scopedList.ts).
+  households: { roles: CASE_WORK },
+  needs: { roles: CASE_WORK },
+  referrals: { roles: [...CASE_WORK, 'PARTNER_NGO'] },
+  overdueReferrals: { roles: [...CASE_WORK, 'PARTNER_NGO'] },
+  assistances: { roles: [...CASE_WORK, 'PARTNER_NGO'] },
+  // Matching reads the household's markers and members: staff, on a need they may see.
+  matchNeed: {
+    roles: STAFF,
+    check: async (access, args) => void (await access.requireReadable('Need', args['needId'], ['needId'])),
+    owner: (args) => (typeof args['needId'] === 'string' ? { kind: 'Need', id: args['needId'] } : null),
+  },
+  // Between stakeholders for anyone signed in; a household end must be one the viewer may see.
+  referralPath: {
+    roles: SIGNED_IN,
+    check: async (access, args) => {
+      for (const end of ['from', 'to'] as const) {
+        const kind = typeof args[end] === 'string' ? kindOfId(args[end]) : null;
+        if (kind !== null && access.visibility(kind) !== 'ALL') await access.requireReadable(kind, args[end], [end]);
+      }
+    },
+  },
+  // Aggregates (small cells suppressed for roles that may not see households, resolvers/coverage.ts).
+  coverage: { roles: SIGNED_IN },
+  networkMetrics: { roles: SIGNED_IN },
+  whatIf: { roles: [...NETWORK_EDITORS, 'DESIGNER'] },
+  // A ranking of families by vulnerability is itself social-assistance data: staff only, within their scope.
+  mostVulnerableHouseholds: { roles: STAFF },
+  // Access module.
+  auditEvents: { roles: ['ADMIN'] },
+  consents: {
+    roles: STAFF,
+    check: async (access, args) => void (await access.requireReadable('Household', args['householdId'], ['householdId'])),
+  },
+};
+
+export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
+  _ping: async (access) => {
+    access.requireRole('_ping', SIGNED_IN);
+    return { entityKind: 'System', entityId: 'ping' };
+  },
+  registerHousehold: async (access, args) => {
+    access.requireRole('registerHousehold', STAFF);
+    await access.requireVillageInScope(input(args)['villageId'], ['input', 'villageId']);
+    return { entityKind: 'Village', entityId: String(input(args)['villageId']) };
+  },
+  updateHousehold: async (access, args) => {
+    access.requireRole('updateHousehold', STAFF);
+    const household = await access.requireReadable('Household', args['id'], ['id']);
+    // Moving a household needs the destination in scope too.
+    if (input(args)['villageId'] != null) await access.requireVillageInScope(input(args)['villageId'], ['input', 'villageId']);
+    return { entityKind: 'Household', entityId: household.id };
+  },
+  recordNeed: async (access, args) => {
+    access.requireRole('recordNeed', CASE_WORK);
+    const household = await access.requireReadable('Household', input(args)['householdId'], ['input', 'householdId']);
+    return { entityKind: 'Household', entityId: household.id };
+  },
+  addOrganization: async (access) => {
+    access.requireRole('addOrganization', NETWORK_EDITORS);
+    return { entityKind: 'Organization', entityId: 'new' };
+  },
+  addService: async (access, args) => {
+    access.requireRole('addService', NETWORK_EDITORS);
+    return { entityKind: 'Organization', entityId: String(input(args)['organizationId']) };
+  },
+  updateServiceCapacity: async (access, args) => {
+    access.requireRole('updateServiceCapacity', NETWORK_EDITORS);
+    return { entityKind: 'Service', entityId: String(args['serviceId']) };
+  },
+  linkStakeholders: async (access, args) => {
+    access.requireRole('linkStakeholders', [...NETWORK_EDITORS, 'DESIGNER']);
+    return { entityKind: 'Relationship', entityId: `${String(input(args)['fromId'])}->${String(input(args)['toId'])}` };
+  },
+  createReferral: async (access, args) => {
+    access.requireRole('createReferral', STAFF);
+    const need = await access.requireReadable('Need', input(args)['needId'], ['input', 'needId']);
+    return { entityKind: 'Need', entityId: need.id };
+  },
+  updateReferralStatus: async (access, args) => {
+    access.requireRole('updateReferralStatus', [...STAFF, 'PARTNER_NGO']);
+    const referral = await access.requireReadable('Referral', input(args)['referralId'], ['input', 'referralId']);
+    // A partner answers for its own organisation; cancelling is the family's or the coordinator's call.
+    const status = input(args)['status'];
+    if (access.role === 'PARTNER_NGO' && !['ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'DECLINED'].includes(String(status))) {
+      access.requireRole(`updateReferralStatus to ${String(status)}`, STAFF);
+    }
+    return { entityKind: 'Referral', entityId: referral.id };
+  },
+  recordAssistance: async (access, args) => {
+    access.requireRole('recordAssistance', [...CASE_WORK, 'PARTNER_NGO']);
+    const given = input(args);
+    if (access.role === 'PARTNER_NGO') {
+      // A partner records help given through a referral addressed to it.
+      if (given['referralId'] == null) access.requireRole('recordAssistance without a referralId', CASE_WORK);
+      await access.requireReadable('Referral', given['referralId'], ['input', 'referralId']);
+    }
+    const need = await access.requireReadable('Need', given['needId'], ['input', 'needId']);
+    return { entityKind: 'Need', entityId: need.id };
+  },
+  planAllocations: async (access, args) => {
+    access.requireRole('planAllocations', NETWORK_EDITORS);
+    // A coordinator plans within one of its townships; a county-wide plan is an ADMIN's.
+    const townshipId = input(args)['townshipId'];
+    if (access.role !== 'ADMIN') {
+      const own = access.viewerScope().townshipIds;
+      if (typeof townshipId !== 'string' || !own.includes(townshipId)) {
+        access.requireRole(`planAllocations outside input.townshipId ∈ [${own.join(', ')}]`, ['ADMIN']);
+      }
+    }
+    return { entityKind: 'Township', entityId: typeof townshipId === 'string' ? townshipId : 'county' };
+  },
+  recordConsent: async (access, args) => {
+    access.requireRole('recordConsent', STAFF);
+    const household = await access.requireReadable('Household', input(args)['householdId'], ['input', 'householdId']);
+    return { entityKind: 'Household', entityId: household.id };
+  },
+  withdrawConsent: async (access, args) => {
+    access.requireRole('withdrawConsent', STAFF);
+    const consent = await access.requireReadable('Consent', args['id'], ['id']);
+    return { entityKind: 'Consent', entityId: consent.id };
+  },
+};

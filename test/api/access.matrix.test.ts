@@ -1,0 +1,220 @@
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { INDIVIDUAL_PURPOSES, PURPOSES_BY_ROLE, type Purpose } from '../../src/api/auth/Purpose';
+import { SENSITIVE_RULES } from '../../src/api/auth/sensitiveRules';
+import type { SensitiveKind } from '../../src/api/auth/SensitiveKind';
+import type { EntityKind } from '../../src/domain/ids';
+import type { GraphStore } from '../../src/store/GraphStore';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { storesUnderTest } from '../support/storesUnderTest';
+import { accessWorld, post, storeAccessWorld, tokensFor, viewersOf, visibleTo, type RawResponse, type TestViewer } from './accessWorld';
+import { isEntityType, objectTypesReachableFrom, QueryBuilder, sdlSchema, sensitiveFields } from './accessQueries';
+
+/**
+ * Issue 6's matrix: every field of every type reachable from Query, asked by
+ * every role, against a world with a canary in every sensitive field. The
+ * queries are generated from the schema, so a field added tomorrow is asked
+ * tomorrow. A response may show a sensitive field only where the rule table
+ * (SENSITIVE_RULES) allows it for the role, the purpose and the owning
+ * record, and only for records the hand-written visibility spec lets the
+ * viewer see; every canary must appear exactly where allowed — a canary
+ * reaching a client through any other field is a leak.
+ */
+const world = accessWorld();
+const viewers = viewersOf(world);
+const visibility = visibleTo(world);
+const schema = sdlSchema();
+const sensitive = sensitiveFields(schema);
+
+const REQUIRED_ARGS: Record<string, string> = {
+  'Query.consents(householdId)': JSON.stringify(world.households.hhA.id),
+  'Query.matchNeed(needId)': JSON.stringify(world.needs.needA.id),
+  'Query.referralPath(from)': JSON.stringify(world.households.hhA.id),
+  'Query.referralPath(to)': JSON.stringify(world.orgs.partner.id),
+  'Query.whatIf(changes)': `[{ kind: SET_SERVICE_CAPACITY, serviceId: ${JSON.stringify(world.services.otherMedical.id)}, capacity: 1 }]`,
+};
+/** Value objects a root field returns belong to the record its arguments name. */
+const ROOT_OWNERS: Record<string, Owner> = { matchNeed: { kind: 'Need', id: world.needs.needA.id } };
+
+const builder = new QueryBuilder(schema, (coordinate) => REQUIRED_ARGS[coordinate]);
+const records: Array<{ kind: EntityKind; id: string }> = [
+  { kind: 'Township', id: world.townships.t1.id },
+  { kind: 'Village', id: world.villages.v1.id },
+  { kind: 'Organization', id: world.orgs.partner.id },
+  { kind: 'Service', id: world.services.partnerMedical.id },
+  { kind: 'Person', id: world.people.liaison.id },
+  { kind: 'Person', id: world.people.creditOfficer.id },
+  { kind: 'Relationship', id: world.relationships.knows.id },
+  { kind: 'Household', id: world.households.hhA.id },
+  { kind: 'Household', id: world.households.hhB.id },
+  { kind: 'Need', id: world.needs.needA.id },
+  { kind: 'Need', id: world.needs.needA2.id },
+  { kind: 'Need', id: world.needs.needB.id },
+  { kind: 'Referral', id: world.referrals.refA.id },
+  { kind: 'Referral', id: world.referrals.refB.id },
+  { kind: 'Assistance', id: world.assistances.astA.id },
+  { kind: 'Assistance', id: world.assistances.astB.id },
+  { kind: 'Consent', id: world.consents.cnsA.id },
+  { kind: 'AuditEvent', id: world.audit.audA.id },
+];
+const nodeQueries = records.map((r) => ({ ...r, query: builder.nodeQuery(r.kind, r.id) }));
+const queryType = schema.getQueryType() as GraphQLObjectType;
+const rootQueries = Object.keys(queryType.getFields())
+  .filter((name) => name !== 'node')
+  .map((name) => ({ name, query: builder.rootQuery(name) }));
+
+interface Owner {
+  kind: EntityKind;
+  id: string;
+}
+
+describe.each(storesUnderTest())('the role × field matrix, generated from the schema ($name store)', (adapter) => {
+  let store: GraphStore;
+  let server: TestServer;
+  let tokens: Map<string, string | null>;
+
+  beforeAll(async () => {
+    store = await adapter.open();
+    await storeAccessWorld(store, world);
+    server = await startTestServer(store);
+    tokens = await tokensFor(server, viewers);
+  });
+  afterAll(async () => {
+    await server.stop();
+    await adapter.close(store);
+  });
+
+  it('asks every field of every type reachable from Query, and every field of every guarded record type', () => {
+    const everyField = [...objectTypesReachableFrom(schema, queryType)].flatMap((name) =>
+      Object.keys((schema.getType(name) as GraphQLObjectType).getFields()).map((field) => `${name}.${field}`),
+    );
+    expect(everyField.filter((f) => !builder.touched.has(f))).toEqual([]);
+    for (const kind of records.map((r) => r.kind)) {
+      expect(objectTypesReachableFrom(schema, queryType).has(kind)).toBe(true);
+    }
+  });
+
+  it('has no sensitive field only a mutation can return (the matrix could not ask for it)', () => {
+    const fromQuery = objectTypesReachableFrom(schema, queryType);
+    const mutationOnly = [...objectTypesReachableFrom(schema, schema.getMutationType())].filter((t) => !fromQuery.has(t) && t !== 'Mutation');
+    const sensitiveThere = [...sensitive.keys()].filter((coordinate) => mutationOnly.includes(coordinate.split('.')[0] as string));
+    expect(sensitiveThere).toEqual([]);
+  });
+
+  describe.each(viewers)('as $name', (viewer) => {
+    const purpose = PURPOSES_BY_ROLE[viewer.role][0];
+    let nodeResponses: RawResponse[];
+    let rootResponses: RawResponse[];
+
+    beforeAll(async () => {
+      const token = tokens.get(viewer.name) ?? null;
+      nodeResponses = await inBatches(nodeQueries, (q) => post(server, q.query, { token }));
+      rootResponses = await inBatches(rootQueries, (q) => post(server, q.query, { token }));
+    });
+
+    it('answers every generated query without an internal error, refusing only with access codes', () => {
+      const names = [...nodeQueries.map((q) => `node(${q.kind})`), ...rootQueries.map((q) => q.name)];
+      const problems = [...nodeResponses, ...rootResponses].flatMap((res, i) => {
+        const bad = (res.json?.errors ?? []).filter((e) => !['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(String(e.extensions?.['code'])));
+        return res.status === 200 && bad.length === 0 ? [] : [{ query: names[i], status: res.status, errors: bad.map((e) => `${String(e.extensions?.['code'])}: ${e.message}`) }];
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it('sees exactly the records the visibility spec gives it (the others behave as not found)', () => {
+      nodeQueries.forEach((q, i) => {
+        const node = (nodeResponses[i]?.json?.data as { node: unknown } | undefined)?.node ?? null;
+        expect({ record: `${q.kind} ${q.id}`, visible: node !== null }).toEqual({ record: `${q.kind} ${q.id}`, visible: recordVisible(viewer, q.kind, q.id) });
+      });
+    });
+
+    it('shows a sensitive field only where the rule table allows it for the role, purpose and owner', () => {
+      const violations: string[] = [];
+      const check = (res: RawResponse, rootOwner: Owner | null) =>
+        walk(res.json?.data ?? null, rootOwner, (coordinate, kind, owner) => {
+          if (!mayShow(viewer, purpose, kind, owner)) violations.push(`${coordinate} of ${owner ? `${owner.kind} ${owner.id}` : '(no owner)'}`);
+        });
+      nodeResponses.forEach((res) => check(res, null));
+      rootResponses.forEach((res, i) => check(res, ROOT_OWNERS[rootQueries[i]?.name ?? ''] ?? null));
+      expect(violations).toEqual([]);
+    });
+
+    it('receives exactly the canaries it may see, through any field', () => {
+      const text = [...nodeResponses, ...rootResponses].map((r) => r.text).join('\n');
+      const seen = world.canaries.filter((c) => text.includes(c.value)).map((c) => `${c.field} ${c.value}`);
+      const allowed = world.canaries
+        .filter((c) => {
+          const owner = { kind: c.ownerKind, id: c.ownerId };
+          return mayShow(viewer, purpose, c.kind, owner) && (c.via === undefined || mayShow(viewer, purpose, c.via, owner));
+        })
+        .map((c) => `${c.field} ${c.value}`);
+      expect(seen.sort()).toEqual(allowed.sort());
+    });
+
+    it('decides the same way when asked again', async () => {
+      const token = tokens.get(viewer.name) ?? null;
+      const again = await inBatches(nodeQueries, (q) => post(server, q.query, { token }));
+      expect(again.map((r) => r.json)).toEqual(nodeResponses.map((r) => r.json));
+    });
+  });
+
+  it.each(['COORDINATOR_T1', 'ADMIN', 'PARTNER'])('shows %s no sensitive field at all for REPORTING', async (name) => {
+    const viewer = viewers.find((v) => v.name === name) as TestViewer;
+    const token = tokens.get(name) ?? null;
+    const responses = await inBatches(nodeQueries, (q) => post(server, q.query, { token, purpose: 'REPORTING' }));
+    const shown: string[] = [];
+    responses.forEach((res) => walk(res.json?.data ?? null, null, (coordinate) => shown.push(coordinate)));
+    expect(shown).toEqual([]);
+    expect(world.canaries.filter((c) => responses.some((r) => r.text.includes(c.value)))).toEqual([]);
+    // …while the same records stay visible: only the personal fields go.
+    const visibleNodes = responses.filter((r) => (r.json?.data as { node: unknown } | undefined)?.node != null).length;
+    expect(visibleNodes).toBe(records.filter((r) => recordVisible(viewer, r.kind, r.id)).length);
+  });
+
+  it('never writes a canary to the server log, errors included', () => {
+    const logs = server.logs.join('');
+    expect(world.canaries.filter((c) => logs.includes(c.value)).map((c) => c.field)).toEqual([]);
+  });
+});
+
+/** A few requests at a time: enough to exercise batching, gentle on a cold Neo4j. */
+async function inBatches<T, R>(items: readonly T[], send: (item: T) => Promise<R>, size = 6): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(send))));
+  return results;
+}
+
+// -- the expectations, from the spec and the rule table ---------------------------------
+
+function recordVisible(viewer: TestViewer, kind: EntityKind, id: string): boolean {
+  const spec = visibility.get(id);
+  if (spec) return spec.has(viewer.name);
+  if (kind === 'Person' || kind === 'Relationship') return viewer.role !== 'ANONYMOUS';
+  return ['Township', 'Village', 'Organization', 'Service'].includes(kind);
+}
+
+function mayShow(viewer: TestViewer, purpose: Purpose, kind: SensitiveKind, owner: Owner | null): boolean {
+  if (owner === null || !INDIVIDUAL_PURPOSES.has(purpose)) return false;
+  return SENSITIVE_RULES[viewer.role][kind].includes(owner.kind) && recordVisible(viewer, owner.kind, owner.id);
+}
+
+/** Calls `shown` for every non-null sensitive field in a response, with the record that owns it. */
+function walk(value: unknown, owner: Owner | null, shown: (coordinate: string, kind: SensitiveKind, owner: Owner | null) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, owner, shown);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const object = value as Record<string, unknown>;
+  const typename = typeof object['__typename'] === 'string' ? object['__typename'] : null;
+  const type = typename ? schema.getType(typename) : null;
+  const own: Owner | null = typename && isEntityType(typename) && typeof object['id'] === 'string' ? { kind: typename, id: object['id'] } : owner;
+  for (const [key, child] of Object.entries(object)) {
+    if (typename && isObjectType(type)) {
+      const kind = sensitive.get(`${typename}.${key}`);
+      if (kind && child !== null) shown(`${typename}.${key}`, kind, own);
+      const field = type.getFields()[key];
+      if (field && !isObjectType(getNamedType(field.type)) && kind === undefined && typeof child !== 'object') continue;
+    }
+    walk(child, own, shown);
+  }
+}

@@ -1,0 +1,111 @@
+import type { EntityKind } from '../../../src/domain/ids';
+import type { Category, EntityMap } from '../../../src/domain/model';
+import { progressLine, seedStore, type SeedTarget } from '../../../src/seed/seedStore';
+import { loadSyntheticWorld } from '../../../src/seed/syntheticWorld';
+
+const world = loadSyntheticWorld();
+
+/** A stand-in for the store's bulk writes: rows by kind and id, plus the order kinds were first written in. */
+class RecordingStore implements SeedTarget {
+  readonly rows = new Map<EntityKind, Map<string, unknown>>();
+  readonly categories = new Map<string, Category>();
+  readonly firstWrites: EntityKind[] = [];
+
+  async upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }> {
+    if (!this.rows.has(kind)) {
+      this.rows.set(kind, new Map());
+      this.firstWrites.push(kind);
+    }
+    const table = this.rows.get(kind)!;
+    for (const row of rows) table.set(row.id, JSON.parse(JSON.stringify(row)));
+    return { written: rows.length };
+  }
+
+  async upsertCategories(rows: ReadonlyArray<Category>): Promise<void> {
+    for (const row of rows) this.categories.set(row.code, row);
+  }
+
+  size(kind: EntityKind): number {
+    return this.rows.get(kind)?.size ?? 0;
+  }
+
+  snapshot(): string {
+    return JSON.stringify([...this.rows].map(([kind, table]) => [kind, [...table.values()]]));
+  }
+}
+
+const options = { households: 3000, seed: 42, world, batchSize: 1000 };
+
+describe('seedStore', () => {
+  it('writes the real places and stakeholders and the synthetic rows, and returns what it wrote', async () => {
+    const store = new RecordingStore();
+    const counts = await seedStore(store, options);
+    expect(counts).toMatchObject({ categories: 10, Township: 11, Village: 147, Household: 3000 });
+    for (const kind of ['Township', 'Village', 'Organization', 'Service', 'Person', 'Household', 'Need'] as const) {
+      expect(store.size(kind)).toBe(counts[kind]);
+    }
+    expect(store.size('Relationship')).toBe(counts.Relationship);
+    expect(store.categories.size).toBe(10);
+  });
+
+  it('changes nothing when run a second time with the same options', async () => {
+    const store = new RecordingStore();
+    await seedStore(store, options);
+    const before = store.snapshot();
+    await seedStore(store, options);
+    expect(store.snapshot()).toBe(before);
+  });
+
+  it('writes what rows point to before the rows themselves', async () => {
+    const store = new RecordingStore();
+    await seedStore(store, options);
+    const order = store.firstWrites;
+    const before = (a: EntityKind, b: EntityKind) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
+    before('Township', 'Village');
+    before('Village', 'Organization');
+    before('Organization', 'Service');
+    before('Organization', 'Person');
+    before('Person', 'Household');
+    before('Household', 'Need');
+  });
+
+  it('keeps the real stakeholders unsynthetic and the generated rows synthetic', async () => {
+    const store = new RecordingStore();
+    await seedStore(store, options);
+    const all = (kind: EntityKind) => [...(store.rows.get(kind)?.values() ?? [])] as Array<{ synthetic: boolean }>;
+    expect(all('Organization').every((o) => !o.synthetic)).toBe(true);
+    expect(all('Service').every((s) => !s.synthetic)).toBe(true);
+    expect(all('Person').every((p) => p.synthetic)).toBe(true);
+    expect(all('Household').every((h) => h.synthetic)).toBe(true);
+  });
+
+  it('logs a progress line each time another progressEvery households are written', async () => {
+    const lines: string[] = [];
+    let clock = 0;
+    await seedStore(new RecordingStore(), {
+      ...options,
+      progressEvery: 1000,
+      log: (line) => lines.push(line),
+      now: () => (clock += 250),
+    });
+    const progress = lines.filter((l) => l.includes('households ('));
+    expect(progress.map((l) => l.split(' households')[0])).toEqual(['seed: 1,000/3,000', 'seed: 2,000/3,000', 'seed: 3,000/3,000']);
+  });
+
+  it('logs no progress lines for a run smaller than one step', async () => {
+    const lines: string[] = [];
+    await seedStore(new RecordingStore(), { ...options, log: (line) => lines.push(line) });
+    expect(lines.some((l) => l.includes('households ('))).toBe(false);
+    expect(lines.at(-1)).toMatch(/synthetic \d+ people, 3,000 households/);
+  });
+});
+
+describe('progressLine', () => {
+  it('shows count, rate and time left', () => {
+    expect(progressLine(50_000, 1_000_000, 2_000)).toBe('seed: 50,000/1,000,000 households (25,000/s, ETA 38s)');
+  });
+
+  it('shows minutes for longer waits', () => {
+    expect(progressLine(50_000, 1_000_000, 20_000)).toBe('seed: 50,000/1,000,000 households (2,500/s, ETA 6m 20s)');
+  });
+});

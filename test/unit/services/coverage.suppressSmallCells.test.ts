@@ -1,0 +1,93 @@
+import { FamilyFigure, familyCount } from '../../../src/services/coverage/FamilyFigure';
+import { coverageReport } from '../../../src/services/coverage/coverageReport';
+import type { ReferralFact } from '../../../src/services/coverage/referralFacts';
+import { SMALL_CELL_THRESHOLD, suppressSmallCells } from '../../../src/services/coverage/suppressSmallCells';
+import { villageCoverage } from '../../../src/services/coverage/villageCoverage';
+import { CATEGORIES, aCounty, networkOf, snapshotOf } from './coverageCounty';
+
+const restricted = { suppress: true };
+const unrestricted = { suppress: false };
+
+describe('suppressSmallCells', () => {
+  it('withholds, for a restricted viewer, every count of 1 to 4 families and flags its row', () => {
+    for (let n = 1; n < SMALL_CELL_THRESHOLD; n++) {
+      expect(suppressSmallCells({ village: '甲村', households: familyCount(n) }, restricted)).toEqual({ village: '甲村', households: null, suppressed: true });
+    }
+  });
+
+  it('shows counts of 0 and of 5 or more families to a restricted viewer', () => {
+    expect(suppressSmallCells({ households: familyCount(0) }, restricted)).toEqual({ households: 0, suppressed: false });
+    expect(suppressSmallCells({ households: familyCount(5) }, restricted)).toEqual({ households: 5, suppressed: false });
+  });
+
+  it('shows every figure to a viewer who may see households', () => {
+    expect(suppressSmallCells({ households: familyCount(1) }, unrestricted)).toEqual({ households: 1, suppressed: false });
+  });
+
+  it('withholds a statistic resting on fewer than 5 referrals, whatever its value', () => {
+    const timing = { count: familyCount(4), medianHours: new FamilyFigure(36.5, 4) };
+    expect(suppressSmallCells(timing, restricted)).toEqual({ count: null, medianHours: null, suppressed: true });
+    expect(suppressSmallCells({ medianHours: new FamilyFigure(36.5, 5) }, restricted)).toEqual({ medianHours: 36.5, suppressed: false });
+  });
+
+  it('walks nested lists and objects, flagging only the rows that hold figures', () => {
+    const report = { title: 'x', rows: [{ n: familyCount(2) }, { n: familyCount(9) }], nested: { inner: { n: familyCount(3) } } };
+    expect(suppressSmallCells(report, restricted)).toEqual({
+      title: 'x',
+      rows: [
+        { n: null, suppressed: true },
+        { n: 9, suppressed: false },
+      ],
+      nested: { inner: { n: null, suppressed: true } },
+    });
+  });
+
+  it('refuses a Map, where a figure would escape the walk', () => {
+    expect(() => suppressSmallCells({ byVillage: new Map([['v', familyCount(1)]]) }, restricted)).toThrow(
+      'services/suppressSmallCells: reports must be plain objects and arrays, found a Map',
+    );
+  });
+
+  it('leaves no household figure below 5 in a whole coverage report shown to a restricted viewer', () => {
+    const county = aCounty();
+    const fact: ReferralFact = {
+      status: 'ACCEPTED',
+      reason: null,
+      transitions: [
+        { status: 'SENT', at: '2025-03-01T00:00:00.000Z', actorId: 'per_t', reason: null, note: null },
+        { status: 'ACCEPTED', at: '2025-03-01T05:00:00.000Z', actorId: 'per_t', reason: null, note: null },
+      ],
+      createdAt: '2025-03-01T00:00:00.000Z',
+      category: 'MEDICAL',
+      villageId: county.villages.vC.id,
+      townshipId: county.townships.t2.id,
+    };
+    const raw = coverageReport({
+      networkVersion: 1,
+      coverage: villageCoverage(networkOf(snapshotOf(county)), { categories: CATEGORIES, maxDistanceKm: 30 }),
+      scope: { townshipId: null, category: null, maxDistanceKm: 30 },
+      mostVulnerable: { ranked: 20, supported: 2 },
+      officersTrained: 3,
+      referrals: [fact, fact],
+    });
+    const shown = suppressSmallCells(raw, restricted);
+    expect(shown.targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')).toMatchObject({ current: null, suppressed: true });
+    // Officers and villages are not families: shown as they are.
+    expect(shown.targets.find((t) => t.key === 'OFFICERS_TRAINED')?.current).toBe(3);
+    expect(shown.gaps.find((g) => g.villageId === county.villages.vC.id)).toMatchObject({ vulnerableHouseholds: null, households: 20, suppressed: true });
+    expect(shown.responseTimes.overall.response).toEqual({ count: null, medianHours: null, p90Hours: null, suppressed: true });
+    expect(shown.referralOutcomes.total).toBeNull();
+    expect(smallFamilyFigures(shown)).toEqual([]);
+  });
+});
+
+/** Every count of families (households, counts, totals) that lies between 1 and 4. */
+function smallFamilyFigures(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => smallFamilyFigures(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => {
+    const familyKey = /households|count|total/i.test(key) && !/villages/i.test(key);
+    if (familyKey && typeof v === 'number' && v > 0 && v < SMALL_CELL_THRESHOLD) return [`${path}.${key}=${v}`];
+    return smallFamilyFigures(v, `${path}.${key}`);
+  });
+}

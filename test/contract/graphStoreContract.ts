@@ -544,7 +544,7 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
       ];
       it.each(missingReferences)('refuses a missing %s with NOT_FOUND at its path, and stores nothing', async (_name, build, path) => {
         const [kind, record] = build();
-        const error = await failure(store.create(kind, record as never));
+        const error = await failure(store.create(kind, record));
         expect(error.code).toBe('NOT_FOUND');
         expect(error.path).toEqual(path);
         expect(await store.getMany(kind, [record.id])).toEqual([null]);

@@ -270,7 +270,7 @@ export class MemoryGraph {
         villageId,
         households: tally.households,
         vulnerable: tally.vulnerable,
-        byMarker: Object.fromEntries([...tally.byMarker].filter(([, n]) => n > 0)) as Partial<Record<Marker, number>>,
+        byMarker: Object.fromEntries([...tally.byMarker].filter(([, n]) => n > 0)),
       }));
   }
 

@@ -459,7 +459,7 @@ export class MemoryStore implements GraphStore {
 
   private putOne<K extends EntityKind>(kind: K, entity: EntityMap[K]): Planned<EntityMap[K]> {
     const stored = cloneJson(entity);
-    return { ops: [{ o: 'put', k: kind, e: stored as AnyEntity }], result: () => cloneJson(stored) };
+    return { ops: [{ o: 'put', k: kind, e: stored }], result: () => cloneJson(stored) };
   }
 
   private assertReferences(

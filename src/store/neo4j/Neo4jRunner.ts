@@ -182,7 +182,7 @@ export function createNeo4jDriver(options: { uri: string; user: string; password
 const SCHEMA_ALREADY_EXISTS = /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists)$/;
 
 function codeOf(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error).code : '';
   return typeof code === 'string' ? code : '';
 }
 

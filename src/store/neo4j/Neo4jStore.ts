@@ -537,7 +537,7 @@ async function assertReferences(
   batch: { firstRow: number } | null = null,
 ): Promise<void> {
   if (kind === 'AuditEvent') return;
-  const refKind = kind as MutableKind | 'Referral';
+  const refKind = kind;
   const targets: Array<ReferenceTarget & { row: number }> = [];
   entities.forEach((entity, row) => {
     for (const target of referenceTargets(refKind, entity)) targets.push({ ...target, row });

@@ -46,7 +46,7 @@ export function fromProps(kind: EntityKind, props: Record<string, unknown>): Rec
     } else if (field === LOCATION) {
       const point = props[LOCATION];
       entity[field] =
-        point === null || point === undefined ? null : { ...(point as object), precision: props[LOCATION_PRECISION] ?? null };
+        point === null || point === undefined ? null : { ...(point), precision: props[LOCATION_PRECISION] ?? null };
     } else {
       entity[field] = props[field] ?? null;
     }
@@ -65,7 +65,7 @@ export function entityRow<K extends EntityKind>(kind: K): z.ZodType<EntityMap[K]
   const schema = z
     .object({ props: z.record(z.string(), z.unknown()) })
     .transform(({ props }) => fromProps(kind, props))
-    .pipe(ENTITY_SCHEMAS[kind] as unknown as z.ZodType<EntityMap[K], Record<string, unknown>>);
+    .pipe(ENTITY_SCHEMAS[kind]);
   rowSchemas.set(kind, schema);
   return schema;
 }

@@ -48,7 +48,7 @@ const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH
 
 function driverErrorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null || !('code' in error)) return '';
-  const code = (error as { code: unknown }).code;
+  const code = (error).code;
   return typeof code === 'string' ? code : '';
 }
 

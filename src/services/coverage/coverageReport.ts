@@ -1,0 +1,230 @@
+import type { Category } from '../../domain/model';
+import { coverageTargets, type CoverageTarget } from './coverageTargets';
+import { familyCount, type FamilyFigure } from './FamilyFigure';
+import type { ReferralFact } from './referralFacts';
+import { referralOutcomes, type ReferralOutcomes } from './referralOutcomes';
+import { responseTimes, type ResponseTimes } from './responseTimes';
+import type { GapKind, NetworkCoverage, NoServiceCause, VillageCoverage } from './villageCoverage';
+
+/** What a report is restricted to: a township, a category, or neither (the county, all categories). */
+export interface CoverageScope {
+  townshipId: string | null;
+  category: string | null;
+  maxDistanceKm: number;
+}
+
+export interface CoverageSummary {
+  villagesTotal: number;
+  /** Covered for the scope's category, or (no category) in at least one core category. */
+  villagesCovered: number;
+  /** Covered in every core category. */
+  villagesFullyCovered: number;
+  householdsTotal: FamilyFigure;
+  householdsCovered: FamilyFigure;
+}
+
+export interface CategoryCoverage {
+  category: string;
+  nameZh: string;
+  nameEn: string;
+  core: boolean;
+  villagesTotal: number;
+  villagesCovered: number;
+  /** Covered, but every covering service is full. */
+  villagesAtCapacity: number;
+  householdsCovered: FamilyFigure;
+}
+
+export interface TownshipCoverage {
+  townshipId: string;
+  townshipName: string;
+  villagesTotal: number;
+  villagesCovered: number;
+  villagesFullyCovered: number;
+  householdsTotal: FamilyFigure;
+  householdsCovered: FamilyFigure;
+  /** Villages covered per category (same categories as byCategory). */
+  categories: Array<{ category: string; villagesCovered: number }>;
+}
+
+export interface CoverageGap {
+  villageId: string;
+  villageName: string;
+  townshipId: string;
+  townshipName: string;
+  category: string;
+  kind: GapKind;
+  /** For NO_SERVICE: what stopped the best service (see NO_SERVICE_CAUSES). */
+  cause: NoServiceCause | null;
+  /** For AT_CAPACITY: the full services that cover the village. */
+  serviceIds: string[];
+  households: FamilyFigure;
+  /** Households of the village with vulnerabilityScore > 0: the ranking key. */
+  vulnerableHouseholds: FamilyFigure;
+}
+
+export interface CoverageReport {
+  networkVersion: number;
+  scope: CoverageScope;
+  /** The rules every figure follows, in words. */
+  definition: string;
+  summary: CoverageSummary;
+  /** County-wide and over all categories whatever the scope: they are the network's promises. */
+  targets: CoverageTarget[];
+  byCategory: CategoryCoverage[];
+  byTownship: TownshipCoverage[];
+  /** Ranked: most vulnerable households affected first, then most households, village id, category order. */
+  gaps: CoverageGap[];
+  referralOutcomes: ReferralOutcomes;
+  responseTimes: ResponseTimes;
+}
+
+export interface CoverageReportInput {
+  networkVersion: number;
+  coverage: NetworkCoverage;
+  scope: CoverageScope;
+  mostVulnerable: { ranked: number; supported: number };
+  officersTrained: number;
+  /** Every referral; the report keeps those in scope. */
+  referrals: readonly ReferralFact[];
+}
+
+export const COVERAGE_DEFINITION =
+  'A village is covered for a category when an ACTIVE service offering it serves the village (online, or its county/township/village/radius area, and any residency rule), lies within the distance limit unless online or unlocated, and is reachable from the village through ESTABLISHED links only (its liaisons, volunteers and officers, their stations and organisations). ' +
+  'A village counts as covered when at least one core category is covered, and as fully covered when all core categories are. Households covered are the households of covered villages. ' +
+  'Gaps are village × category cells with no covering service (NO_SERVICE, with the cause) or whose every covering service is full (AT_CAPACITY; such cells still count as covered). Without a category, gaps are listed for the core categories.';
+
+/** Assembles the coverage report from today's coverage and the referral history (pure). */
+export function coverageReport(input: CoverageReportInput): CoverageReport {
+  const { coverage, scope } = input;
+  const inScope = coverage.villages.filter((v) => scope.townshipId === null || v.village.townshipId === scope.townshipId);
+  const categories = scope.category === null ? coverage.categories : coverage.categories.filter((c) => c.code === scope.category);
+  const countsAsCovered = (v: VillageCoverage) => (scope.category === null ? v.covered : cellOf(v, scope.category).covered);
+  const gapCategories = scope.category === null ? coverage.coreCategories : [scope.category];
+
+  const countyCovered = coverage.villages.filter((v) => v.covered);
+  const referrals = input.referrals.filter(
+    (r) => (scope.townshipId === null || r.townshipId === scope.townshipId) && (scope.category === null || r.category === scope.category),
+  );
+  const categoryName = new Map(coverage.categories.map((c) => [c.code, c.nameEn]));
+  const townshipName = new Map(coverage.villages.map((v) => [v.township.id, v.township.name]));
+
+  return {
+    networkVersion: input.networkVersion,
+    scope,
+    definition: COVERAGE_DEFINITION,
+    summary: {
+      villagesTotal: inScope.length,
+      villagesCovered: inScope.filter(countsAsCovered).length,
+      villagesFullyCovered: inScope.filter((v) => v.fullyCovered).length,
+      householdsTotal: familyCount(sumHouseholds(inScope)),
+      householdsCovered: familyCount(sumHouseholds(inScope.filter(countsAsCovered))),
+    },
+    targets: coverageTargets({
+      villagesCovered: countyCovered.length,
+      householdsCovered: sumHouseholds(countyCovered),
+      mostVulnerable: input.mostVulnerable,
+      officersTrained: input.officersTrained,
+    }),
+    byCategory: categories.map((c) => categoryCoverage(c, inScope)),
+    byTownship: townshipCoverage(inScope, categories, countsAsCovered),
+    gaps: rankGaps(gapsOf(inScope, gapCategories), coverage.categories),
+    referralOutcomes: referralOutcomes(referrals),
+    responseTimes: responseTimes(referrals, {
+      category: (code) => categoryName.get(code) ?? code,
+      township: (id) => townshipName.get(id) ?? id,
+    }),
+  };
+}
+
+/** Every gap cell of these villages in these categories, unranked. */
+export function gapsOf(villages: readonly VillageCoverage[], categories: readonly string[]): CoverageGap[] {
+  const gaps: CoverageGap[] = [];
+  for (const v of villages) {
+    for (const code of categories) {
+      const cell = cellOf(v, code);
+      if (cell.gap === null) continue;
+      gaps.push({
+        villageId: v.village.id,
+        villageName: v.village.displayName,
+        townshipId: v.township.id,
+        townshipName: v.township.name,
+        category: code,
+        kind: cell.gap,
+        cause: cell.cause,
+        serviceIds: cell.gap === 'AT_CAPACITY' ? cell.serviceIds : [],
+        households: familyCount(v.households),
+        vulnerableHouseholds: familyCount(v.vulnerable),
+      });
+    }
+  }
+  return gaps;
+}
+
+/** Most vulnerable households affected first, then most households, then village id, then category order. */
+export function rankGaps(gaps: CoverageGap[], categories: readonly Pick<Category, 'code'>[]): CoverageGap[] {
+  const order = new Map(categories.map((c, i) => [c.code, i]));
+  return gaps.sort(
+    (a, b) =>
+      (b.vulnerableHouseholds.value ?? 0) - (a.vulnerableHouseholds.value ?? 0) ||
+      (b.households.value ?? 0) - (a.households.value ?? 0) ||
+      (a.villageId < b.villageId ? -1 : a.villageId > b.villageId ? 1 : 0) ||
+      (order.get(a.category) ?? Infinity) - (order.get(b.category) ?? Infinity),
+  );
+}
+
+export function cellOf(v: VillageCoverage, category: string) {
+  const cell = v.cells.find((c) => c.category === category);
+  if (!cell) {
+    throw new Error(`services/coverageReport: category ${category} was not evaluated; include it in the coverage options' categories`);
+  }
+  return cell;
+}
+
+export function sumHouseholds(villages: readonly VillageCoverage[]): number {
+  return villages.reduce((sum, v) => sum + v.households, 0);
+}
+
+// Private:
+
+function categoryCoverage(category: Category, villages: readonly VillageCoverage[]): CategoryCoverage {
+  const covered = villages.filter((v) => cellOf(v, category.code).covered);
+  return {
+    category: category.code,
+    nameZh: category.nameZh,
+    nameEn: category.nameEn,
+    core: category.core,
+    villagesTotal: villages.length,
+    villagesCovered: covered.length,
+    villagesAtCapacity: covered.filter((v) => cellOf(v, category.code).gap === 'AT_CAPACITY').length,
+    householdsCovered: familyCount(sumHouseholds(covered)),
+  };
+}
+
+function townshipCoverage(
+  villages: readonly VillageCoverage[],
+  categories: readonly Category[],
+  countsAsCovered: (v: VillageCoverage) => boolean,
+): TownshipCoverage[] {
+  const byTownship = new Map<string, VillageCoverage[]>();
+  for (const v of villages) {
+    const list = byTownship.get(v.township.id);
+    if (list) list.push(v);
+    else byTownship.set(v.township.id, [v]);
+  }
+  return [...byTownship]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([townshipId, list]) => {
+      const covered = list.filter(countsAsCovered);
+      return {
+        townshipId,
+        townshipName: (list[0] as VillageCoverage).township.name,
+        villagesTotal: list.length,
+        villagesCovered: covered.length,
+        villagesFullyCovered: list.filter((v) => v.fullyCovered).length,
+        householdsTotal: familyCount(sumHouseholds(list)),
+        householdsCovered: familyCount(sumHouseholds(covered)),
+        categories: categories.map((c) => ({ category: c.code, villagesCovered: list.filter((v) => cellOf(v, c.code).covered).length })),
+      };
+    });
+}

@@ -1,5 +1,6 @@
-import { kindOfId } from '../domain/ids';
-import type { Household, Need, Service, Township, Village } from '../domain/model';
+import type DataLoader from 'dataloader';
+import { kindOfId, type EntityKind } from '../domain/ids';
+import type { EntityMap, Household, Need, Service, Township, Village } from '../domain/model';
 import { matchNeed as matchNeedRules, type MatchResult } from '../domain/matching';
 import {
   trustDistancesFrom,
@@ -24,15 +25,30 @@ export interface MatchContext {
 /** Loads the need, its household, village and township; NOT_FOUND names the missing link. */
 export async function loadMatchContext(ctx: ServiceContext, needId: string, path: ReadonlyArray<string | number> = ['needId']): Promise<MatchContext> {
   if (kindOfId(needId) !== 'Need') throw badInput(`${path.join('.')}: ${JSON.stringify(needId)} is not a Need id (need_…)`, path);
-  const [need] = await ctx.store.getMany('Need', [needId]);
+  const get = recordReader(ctx);
+  const need = await get('Need', needId);
   if (!need) throw notFound('Need', needId, path);
-  const [household] = await ctx.store.getMany('Household', [need.householdId]);
+  const household = await get('Household', need.householdId);
   if (!household) throw notFound('Household', need.householdId, path);
-  const [village] = await ctx.store.getMany('Village', [household.villageId]);
+  const village = await get('Village', household.villageId);
   if (!village) throw notFound('Village', household.villageId, path);
-  const [township] = await ctx.store.getMany('Township', [village.townshipId]);
+  const township = await get('Township', village.townshipId);
   if (!township) throw notFound('Township', village.townshipId, path);
   return { need, household, village, township };
+}
+
+/**
+ * One record by id: through the request's DataLoaders when the caller has
+ * them (the access guard has usually loaded the same need, household and
+ * village already), else straight from the store.
+ */
+function recordReader(ctx: ServiceContext & { loaders?: Partial<Record<EntityKind, DataLoader<string, unknown>>> }) {
+  return async <K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | null> => {
+    const loader = ctx.loaders?.[kind];
+    if (loader) return (await loader.load(id)) as EntityMap[K] | null;
+    const [row] = await ctx.store.getMany(kind, [id]);
+    return row ?? null;
+  };
 }
 
 export interface MatchOptions {

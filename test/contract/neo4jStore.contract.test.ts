@@ -221,7 +221,9 @@ if (!config.NEO4J_URI) {
             code: 'UNAVAILABLE',
             message: expect.stringMatching(/^the graph database is unavailable: /),
           });
-          expect(Date.now() - started).toBeLessThan(1500 + 500);
+          // Not a speed claim: it proves the call gives up near its timeout instead of hanging on the
+          // driver's 30 s connection default; the slack absorbs a loaded CI machine.
+          expect(Date.now() - started).toBeLessThan(1500 + 5000);
         } finally {
           await down.close();
         }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive, isOurProcess } from './processes.mjs';
 
 const TOOL_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(TOOL_DIR, '..', '..');
@@ -43,30 +44,6 @@ function fail(msg) {
 
 function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-/** True if pid exists and is not a zombie (orphans may not be reaped promptly in containers). */
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true; // no procfs (macOS): trust kill(0)
-  }
-}
-
-/** On Linux, make sure the pid really is our launcher and not a recycled pid. */
-function isOurProcess(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('huzhu-neo4j-launcher');
-  } catch {
-    return true;
-  }
 }
 
 function readPid() {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive, isOurProcess } from './processes.mjs';
 
 const TOOL_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(TOOL_DIR, '..', '..');
@@ -15,30 +16,6 @@ const timeoutMs = Number((process.env.NEO4J_STOP_TIMEOUT ?? '').trim() || '60') 
 
 const log = (msg) => process.stdout.write(`[neo4j] ${msg}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** True if pid exists and is not a zombie (orphans may not be reaped promptly in containers). */
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true; // no procfs (macOS): trust kill(0)
-  }
-}
-
-/** On Linux, make sure the pid really is our launcher and not a recycled pid. */
-function isOurProcess(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('huzhu-neo4j-launcher');
-  } catch {
-    return true;
-  }
-}
 
 function removePidFile() {
   try {

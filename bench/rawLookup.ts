@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { summarize, type LoadRun, type LoadSummary } from './httpLoad';
+import { cpuPerRequest, type CpuSample } from './cpuUsage';
 import { percentile } from './stats';
 
 /** Section 2's floor: the most trivial indexed read, one need by id (the uniqueness constraint's index). */
@@ -49,10 +50,14 @@ async function lookupRun(driver: Driver, ids: readonly string[], concurrency: nu
 export async function lookupSeries(
   driver: Driver,
   ids: readonly string[],
-  options: { connections: number; seconds: number; warmupSeconds: number; runs: number },
+  options: { connections: number; seconds: number; warmupSeconds: number; runs: number; cpu?: () => Promise<CpuSample> },
 ): Promise<LoadSummary> {
   if (options.warmupSeconds > 0) await lookupRun(driver, ids, options.connections, options.warmupSeconds);
+  const before = await options.cpu?.();
   const runs: LoadRun[] = [];
   for (let i = 0; i < options.runs; i++) runs.push(await lookupRun(driver, ids, options.connections, options.seconds));
-  return summarize(runs);
+  const after = await options.cpu?.();
+  const summary = summarize(runs);
+  if (before && after) summary.cpu = cpuPerRequest(before, after, runs.reduce((n, r) => n + r.requests, 0));
+  return summary;
 }

@@ -211,7 +211,7 @@ async function apiSections(adapter: Adapter, size: number, args: BenchArgs, resu
     const matchTarget: HttpTarget = { url: api.url, headers, bodies: sample.map(body(MATCH_QUERY)) };
     const cpu = async (): Promise<CpuSample> => ({
       api: await api.request<number>({ cmd: 'cpu' }),
-      neo4j: neo?.pid ? procCpuMs(neo.pid) : null,
+      neo4j: adapter === 'neo4j' && neo?.pid ? procCpuMs(neo.pid) : null,
       client: ownCpuMs(),
     });
     const series = (connections: number) => ({ connections, seconds: args.httpSeconds, warmupSeconds: args.httpWarmupSeconds, runs: args.httpRuns, cpu });

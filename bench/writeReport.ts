@@ -182,10 +182,8 @@ function machineSection(r: BenchResults): string[] {
       ],
     ),
     '',
-    `**The machine is shared.** Other engineers' test suites and their own Neo4j servers ran beside this bench, so ` +
-      `with ${m.cores} cores and a load average of ${loads.length > 0 ? `${Math.round(Math.min(...loads))}–${Math.round(Math.max(...loads))}` : '?'} ` +
-      'each process here got a fraction of a core. Every figure is therefore pessimistic, and the ratios (each measured side by side in the same minute) are more telling than the absolute numbers. ' +
-      'Load average when each step began:',
+    `**The machine is shared.** Other engineers' test suites and their own Neo4j servers ran beside this bench at times, and the bench's own processes (the API, Neo4j, the load generator) share the same ${m.cores} cores; a load average above ${m.cores} means processes were waiting for a core. ` +
+      'Absolute figures are therefore pessimistic and noisy (section 2 shows the same load measured at different moments); the ratios, each taken side by side within a minute, are more telling. Load average when each step began:',
     '',
     table(['Step', 'Load average (1 / 5 / 15 min)'], r.loadAverages.map((l) => [l.step, l.load.join(' / ')])),
     '',
@@ -289,12 +287,14 @@ function matchSection(r: BenchResults): string[] {
         raw ? ms(raw.p99) : '—',
         raw ? rps(raw.rps) : '—',
         raw ? x(s.p50 / raw.p50) : '—',
+        cpuCell(s),
+        raw ? rawCpuCell(raw) : '—',
         failures(s),
       ]);
     }
   }
   out.push(
-    table(['Store', 'Households', 'Connections', 'p50', 'p99', 'req/s', 'Raw lookup p50', 'Raw p99', 'Raw lookups/s', 'p50 ÷ raw p50', 'Failed'], rows),
+    table(['Store', 'Households', 'Connections', 'p50', 'p99', 'req/s', 'Raw lookup p50', 'Raw p99', 'Raw lookups/s', 'p50 ÷ raw p50', 'CPU ms per match (API / Neo4j / client)', 'CPU ms per raw lookup (Neo4j / driver)', 'Failed'], rows),
     '',
     `- The request (the coordinator's match screen; no field the access policy treats as sensitive, so no request writes an audit event):`,
     '',
@@ -303,6 +303,9 @@ function matchSection(r: BenchResults): string[] {
     '```',
     '',
     `- *Raw lookup*: \`${RAW_LOOKUP_CYPHER}\` (served by the uniqueness constraint's index) over the same driver settings as the adapter (createNeo4jDriver), one read transaction in its own session per lookup as the adapter's Neo4jRunner does, 1 or 10 lookups in flight, same durations, same need ids.`,
+  );
+  out.push(
+    '- *CPU ms per request*: CPU time used during the measured runs divided by the requests answered — by the API process (process.cpuUsage), by the Neo4j server (its /proc/<pid>/stat; only when the bench started it) and by the load generator (autocannon, or the driver for raw lookups, in the bench process). On a machine with 2 cores, 2,000 ms divided by their sum bounds the requests per second even with nothing else running. At 1 connection the figures also carry each process\'s background work (GC, Neo4j\'s own threads) spread over fewer requests; the 10-connection figures are the ones to read.',
   );
   for (const m of r.match) out.push(`- ${m.adapter}: ${matchNotes(m)}`);
   out.push(...spreadNote(r), '');
@@ -373,6 +376,20 @@ function overheadSection(r: BenchResults): string[] {
   for (const o of r.overhead) {
     out.push(`- ${o.adapter}, ${o.query}: store calls per request — Huzhu ${callList(o.storeCalls.huzhu)}; bare ${callList(o.storeCalls.bare)}.`);
   }
+  const light = r.overhead.find((o) => o.adapter === 'memory' && o.query === 'node');
+  const heavy = r.overhead.find((o) => o.adapter === 'memory' && o.query === 'matchNeed');
+  const lightNeo = r.overhead.find((o) => o.adapter === 'neo4j' && o.query === 'node');
+  if (light && heavy) {
+    const fixed = 1000 / light.huzhu.rps - 1000 / light.bareCached.rps;
+    out.push(
+      '',
+      `**Reading it.** Both sides are CPU-bound here, so the difference of the inverse throughputs is roughly the extra work per request: on the memory store Huzhu's endpoint spends about ${fixed.toFixed(2)} ms more per request than the bare server with cached documents (the light query: ${x(light.bareCached.rps / light.huzhu.rps)}). ` +
+        `That is Apollo's request pipeline, the token check, the limits, and the access guard, which reads the need's household and village to check the coordinator's scope (${round1(sum(light.storeCalls.huzhu))} store calls against the bare server's ${round1(sum(light.storeCalls.bare))}). ` +
+        `Behind matchNeed, whose own work dominates, the same fixed cost is ${x(heavy.bareCached.rps / heavy.huzhu.rps)}. ` +
+        (lightNeo ? `On Neo4j the guard's extra reads are round trips, so the light query costs ${x(lightNeo.bareCached.rps / lightNeo.huzhu.rps)}. ` : '') +
+        `Parsing and validating every request (the plain bare server) costs about ${(1000 / light.bare.rps - 1000 / light.bareCached.rps).toFixed(2)} ms per request by itself on the light query; Apollo avoids it with its document cache.`,
+    );
+  }
   out.push('');
   return out;
 }
@@ -389,11 +406,11 @@ function peerSection(r: BenchResults): string[] {
   const p = r.peer;
   out.push(
     table(
-      ['Server', 'Query', 'req/s', 'p50', 'p99', 'Failed'],
+      ['Server', 'Query', 'req/s', 'p50', 'p99', 'CPU ms per request (API / Neo4j / client)', 'Failed'],
       [
-        ['Huzhu (Neo4j adapter)', 'matchNeed (section 2)', `**${rps(p.huzhu.rps)}**`, ms(p.huzhu.p50), ms(p.huzhu.p99), failures(p.huzhu)],
-        ['@neo4j/graphql 7 on Apollo Server 5', 'the closest expressible match (below)', `**${rps(p.peer.rps)}**`, ms(p.peer.p50), ms(p.peer.p99), failures(p.peer)],
-        ['Ratio (Huzhu ÷ peer)', '', `**${x(p.huzhu.rps / p.peer.rps)}**`, x(p.huzhu.p50 / p.peer.p50), x(p.huzhu.p99 / p.peer.p99), ''],
+        ['Huzhu (Neo4j adapter)', 'matchNeed (section 2)', `**${rps(p.huzhu.rps)}**`, ms(p.huzhu.p50), ms(p.huzhu.p99), cpuCell(p.huzhu), failures(p.huzhu)],
+        ['@neo4j/graphql 7 on Apollo Server 5', 'the closest expressible match (below)', `**${rps(p.peer.rps)}**`, ms(p.peer.p50), ms(p.peer.p99), cpuCell(p.peer), failures(p.peer)],
+        ['Ratio (Huzhu ÷ peer)', '', `**${x(p.huzhu.rps / p.peer.rps)}**`, x(p.huzhu.p50 / p.peer.p50), x(p.huzhu.p99 / p.peer.p99), '', ''],
       ],
     ),
     '',
@@ -509,16 +526,18 @@ function whySection(r: BenchResults): string[] {
     if (neoMatch && neoMatch.raw) {
       out.push(
         `**Why.** One matchNeed request makes ${round1(calls)} store calls (${callList(neoMatch.storeCalls)}), and the Neo4j adapter runs each in a read transaction of its own session: ` +
-          `each costs about what the raw lookup costs (p50 ${ms(neoMatch.raw.c1.p50)} alone, ${ms(neoMatch.raw.c10.p50)} with 10 in flight), and most of them run one after another:`,
+          `each costs at least what the raw lookup costs (p50 ${ms(neoMatch.raw.c1.p50)} alone, ${ms(neoMatch.raw.c10.p50)} with 10 in flight), and most of them run one after another:`,
       );
     } else {
       out.push('**Why.** One matchNeed request makes several store calls, each a read transaction of its own, most of them one after another:');
     }
     out.push(
       '1. the access guard (src/api/auth/operationRules.ts `matchNeed` → `RequestAccess.requireReadable(\'Need\')`) loads the need, then its household, then its village through the request\'s DataLoaders, to check the coordinator\'s township scope — 3 round trips in sequence;',
-      '2. `loadMatchContext` in src/services/matching.ts then reads the need, the household, the village and the township **again**, straight from `ctx.store.getMany` rather than through `ctx.loaders`, so nothing the guard loaded is reused — 4 more in sequence;',
-      '3. `networkView` in src/services/networkSnapshot.ts asks `store.version()` on every request to validate its cached view — 1 more;',
-      '4. the `Match.service` / `Service.organization` resolvers load services and organisations through the DataLoaders — 1–2 batched round trips.',
+      '2. `loadMatchContext` (src/services/matching.ts) reads the same records through the same DataLoaders (no new round trip) and then the township — 1;',
+      '3. `networkView` (src/services/networkSnapshot.ts) asks `store.version()` on every request to validate its cached view — 1;',
+      '4. `consentedOrganizationIds` (src/services/consent.ts) reads the household **again** straight from the store, not through the DataLoaders, and then lists the household\'s consents — 2 in sequence;',
+      '5. the `Match.service` / `Service.organization` resolvers load services and organisations through the DataLoaders — 1–2 batched.',
+      '(The counts above are measured per request; the attribution to call sites is from reading the code measured here.)',
       '',
       (neoMatch && neoMatch.raw
         ? `So a match costs about ${round1(calls)} raw lookups, mostly in sequence, before any matching is done: its p50 at one connection is ${x(neoMatch.c1.p50 / neoMatch.raw.c1.p50)} the raw lookup's, and at 10 connections the database's own transaction rate (${rps(neoMatch.raw.c10.rps)} lookups/s here) divided by ${round1(calls)} calls caps matches at about ${rps(neoMatch.raw.c10.rps / calls)}/s (measured: ${rps(neoMatch.c10.rps)}/s). `
@@ -528,17 +547,19 @@ function whySection(r: BenchResults): string[] {
           ? ', which is why it serves more requests per second than Huzhu while doing far less.'
           : ', which is why Huzhu\'s lead over it is smaller than the extra work Huzhu does would suggest.'),
       '',
+      ...cpuCeilingNote(neoMatch),
       '**What would fix it** (none of it is in bench/; these are the places):',
-      '- src/services/matching.ts `loadMatchContext`: read through `ctx.loaders` when the context has them, so the guard\'s need → household → village reads are shared (−3 round trips).',
-      '- Better: a port method that returns the whole match context in **one** read — need, household, village, township and the store version — backed by one Cypher statement (`MATCH (n:Need {id:$id})-[:OF_HOUSEHOLD]->(h)-[:LIVES_IN]->(v)-[:IN_TOWNSHIP]->(t) …` plus the `StoreVersion` node) in cypher/, and the memory adapter\'s equivalent; the guard could prime the DataLoaders from it. That brings a match to about 2–3 round trips.',
-      '- src/services/networkSnapshot.ts: take the version from that same read instead of a separate `store.version()` call.',
-      '- Neo4jRunner opens a new session per call; with the reads above folded together this matters less, but a request-scoped session would save the per-call session set-up.',
-      '- Then the remaining gap is the machine: on this shared 2-core box the raw lookup alone is far above a millisecond, so the absolute p50 ≤ 5 ms / p99 ≤ 20 ms goals need Neo4j and the API on cores of their own.',
+      '- A port method that returns the whole match context in **one** read — need, household, village, township, the household\'s consents and the store version — backed by one Cypher statement in cypher/ (`MATCH (n:Need {id:$id})-[:OF_HOUSEHOLD]->(h)-[:LIVES_IN]->(v)-[:IN_TOWNSHIP]->(t)`, the consents by `householdId`, the `StoreVersion` node) and the memory adapter\'s equivalent; the guard\'s scope check can read the same context (or have the DataLoaders primed from it). That takes a match from about 8 sequential round trips to 2 (context, then services and organisations for the answer).',
+      '- Until then, the cheap ones: `consentedOrganizationIds` should take the household `loadMatchContext` already has (or read through `ctx.loaders`) (−1); `networkView` could take the version from the context read instead of its own `store.version()` (−1).',
+      '- Neo4jRunner opens a new session per call; with the reads folded together this matters less, but a request-scoped session would save the per-call session set-up.',
+      neoMatch && neoMatch.raw
+        ? `- Then the remaining gap is the machine: with 10 in flight the raw lookup alone has a p50 of ${ms(neoMatch.raw.c10.p50)} and a p99 of ${ms(neoMatch.raw.c10.p99)} on this shared 2-core box, so even at two round trips per match the p50 ≤ ${GOALS.matchP50Ms} ms / p99 ≤ ${GOALS.matchP99Ms} ms goals at 10 connections need Neo4j and the API on cores of their own.`
+        : '- Then the remaining gap is the machine: the absolute latency goals need Neo4j and the API on cores of their own.',
       '',
     );
     if (memMatch) {
       out.push(
-        `On the memory adapter the store calls cost microseconds, and matchNeed's p50 at one connection (${ms(memMatch.c1.p50)}) is CPU: a CPU profile of the service puts most of it in the single-source trust search (src/graph/searchTrustPaths.ts over graphology, called by \`matchWithView\`) that runs on every request, plus maps over every service, village, township and stakeholder rebuilt per call in \`matchWithView\`/\`trustUnlockHint\`. ` +
+        `On the memory adapter the store calls cost microseconds, and matchNeed's p50 at one connection (${ms(memMatch.c1.p50)}${memMatch.c10.cpu ? `; ${memMatch.c10.cpu.api.toFixed(1)} ms of API CPU per match at 10 connections` : ''}) is CPU: a CPU profile of the service puts most of it in the single-source trust search (src/graph/searchTrustPaths.ts over graphology, called by \`matchWithView\`) that runs on every request, plus maps over every service, village, township and stakeholder rebuilt per call in \`matchWithView\`/\`trustUnlockHint\`. ` +
           'planAllocations already caches trust distances per (village, credit officer); matchNeed could keep the same cache on the network view (keyed by view version), and build the lookup maps once per view.',
         '',
       );
@@ -621,6 +642,34 @@ function timeoutWarnings(r: BenchResults): string[] {
 }
 
 // -- formatting -----------------------------------------------------------------
+
+/** What the CPU figures say about throughput at 10 connections on this 2-core machine. */
+function cpuCeilingNote(m: MatchFigures | undefined): string[] {
+  const c = m?.c10.cpu;
+  if (!m || !c || c.neo4j === null || !Number.isFinite(c.api)) return [];
+  const total = c.api + c.neo4j + c.client;
+  const raw = m.raw?.c10.cpu;
+  return [
+    `**CPU.** At 10 connections each match cost ${c.api.toFixed(1)} ms of CPU in the API process, ${c.neo4j.toFixed(1)} ms in Neo4j and ${c.client.toFixed(1)} ms in the load generator: ${total.toFixed(1)} ms in all, so these 2 cores could serve at most about ${rps(2000 / total)} matches/s even with no other job on the machine (measured: ${rps(m.c10.rps)}/s)` +
+      (raw && raw.neo4j !== null
+        ? `; a raw lookup costs Neo4j ${raw.neo4j.toFixed(2)} ms and the driver ${raw.client.toFixed(2)} ms, so per match Neo4j works as hard as for ${round1(c.neo4j / raw.neo4j)} raw lookups and the API spends ${round1(c.api / Math.max(raw.client, 0.01))}× the driver's CPU of one raw lookup (for ${round1(sum(m.storeCalls))} store calls plus the matching, Apollo and the guard). `
+        : '. ') +
+      'Every store call costs CPU on both sides (a session and a transaction, Bolt messages, the rows converted by toNative and validated by zod in Neo4jRunner), which is why cutting round trips raises throughput as well as cutting latency; compare the memory adapter\'s API CPU per match in the table above for what the matching, Apollo and the guard cost without a database.',
+    '',
+  ];
+}
+
+function rawCpuCell(s: LoadSummary): string {
+  const c = s.cpu;
+  if (!c || c.neo4j === null) return c ? c.client.toFixed(2) + ' (driver)' : '—';
+  return `${c.neo4j.toFixed(2)} / ${c.client.toFixed(2)}`;
+}
+
+function cpuCell(s: LoadSummary): string {
+  const c = s.cpu;
+  if (!c) return '—';
+  return [c.api, c.neo4j, c.client].filter((v): v is number => v !== null && v !== undefined).map((v) => (v >= 10 ? v.toFixed(0) : v.toFixed(1))).join(' / ') + (c.neo4j === null ? ' (API / client)' : '');
+}
 
 function slowestList(calls: Record<string, number>): string {
   const entries = Object.entries(calls);

@@ -97,8 +97,10 @@ export async function consentedOrganizationIds(
   householdId: string,
   category: string,
   now: Date = new Date(),
+  /** The household when the caller already holds it (saves a read). */
+  known?: Household,
 ): Promise<Set<string> | 'ALL'> {
-  const [household] = await store.getMany('Household', [householdId]);
+  const household = known?.id === householdId ? known : (await store.getMany('Household', [householdId]))[0];
   if (!household) return new Set();
   const children = householdHasChildren(household);
   const usable = (await consentsOf(store, householdId)).filter((c) => isConsentActive(c, now) && (!children || c.guardianConsent));

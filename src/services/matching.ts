@@ -76,7 +76,7 @@ export async function matchNeed(
   const view = await networkView(ctx.store);
   // Consent (PIPL): restricted consent means no trust path may pass through an organisation
   // the family has not named; no consent at all means proposals are marked consentRequired.
-  const consented = await consentedOrganizationIds(ctx.store, context.household.id, context.need.category, ctx.now());
+  const consented = await consentedOrganizationIds(ctx.store, context.household.id, context.need.category, ctx.now(), context.household);
   const exclude =
     consented === 'ALL' || consented.size === 0
       ? (options.excludeOrganizationIds ?? new Set<string>())

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, store, log });
   await app.server.start();
   const access = await createAccessControl(config, log);
-  const huzhu = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, allowRequest: access.allowRequest });
+  const huzhu = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter });
   const port = await listen(huzhu);
   const townships = (await store.list('Township', {}, { first: 100 })).items.map((t) => t.id);
   const viewer: Viewer = { subject: 'bench-coordinator', role: 'COORDINATOR', townshipIds: townships, villageIds: [], organizationId: null };

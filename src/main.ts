@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, store, log });
   await app.server.start();
   const access = await createAccessControl(config, log);
-  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, allowRequest: access.allowRequest });
+  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const { port } = http.address() as AddressInfo;
   log.info(`Huzhu listening on http://${config.HOST}:${port}/graphql — store: ${describeStore(config)}`);

@@ -16,6 +16,7 @@ import { LIMITS } from './limits/limits';
 import { maxAliasesRule } from './limits/maxAliasesRule';
 import { maxDepthRule } from './limits/maxDepthRule';
 import { resolvers } from './resolvers';
+import { unavailableStatusPlugin } from './unavailableStatusPlugin';
 
 export interface AppOptions {
   config: Config;
@@ -38,7 +39,7 @@ export function createApp(options: AppOptions): App {
   const { config, store, log } = options;
   const now = options.now ?? (() => new Date());
   const production = config.NODE_ENV === 'production';
-  const plugins: Array<ApolloServerPlugin<RequestContext>> = [maskInternalErrors(), costLimitPlugin(LIMITS.maxCost)];
+  const plugins: Array<ApolloServerPlugin<RequestContext>> = [maskInternalErrors(), costLimitPlugin(LIMITS.maxCost), unavailableStatusPlugin()];
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
   const server = new ApolloServer<RequestContext>({

@@ -7,6 +7,7 @@ import type { GraphStore } from '../store/GraphStore';
 import type { App } from './createApp';
 import { ANONYMOUS, type Viewer } from './auth/Viewer';
 import { PURPOSE_HEADER, resolvePurpose, type Purpose } from './auth/Purpose';
+import type { RateDecision, RateLimiter } from './auth/createRateLimiter';
 
 export interface HttpOptions {
   app: App;
@@ -16,8 +17,11 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Resolves the viewer from the Authorization header; throws UNAUTHENTICATED on a bad token. */
   resolveViewer?: (authorization: string | undefined) => Promise<Viewer | undefined>;
-  /** Returns false when this caller is over its rate limit (answered 429). */
-  allowRequest?: (key: string) => boolean;
+  /**
+   * Requests per token subject, or per client address for anonymous callers and bad tokens;
+   * a caller over its limit is answered 429 with Retry-After.
+   */
+  requestLimiter?: RateLimiter;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -54,19 +58,28 @@ export function createHttpServer(options: HttpOptions): http.Server {
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: the API is at /graphql' });
 
+    // The client address is limited first: an address over its limit (anonymous requests and bad
+    // tokens count against it) is refused before its token is even looked at.
+    const limiter = options.requestLimiter;
+    const addressKey = `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+    if (limiter) {
+      const address = await limiter.peek(addressKey);
+      if (!address.allowed) return sendRateLimited(res, address);
+    }
     let viewer: Viewer | undefined;
     try {
       viewer = options.resolveViewer ? await options.resolveViewer(req.headers.authorization) : undefined;
     } catch (error) {
       if (isHuzhuError(error)) {
+        const counted = limiter ? await limiter.consume(addressKey) : null;
+        if (counted && !counted.allowed) return sendRateLimited(res, counted);
         return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: error.code } }] });
       }
       throw error;
     }
-    const rateKey = viewer ? `sub:${viewer.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
-    if (options.allowRequest && !options.allowRequest(rateKey)) {
-      res.setHeader('retry-after', '60');
-      return sendJson(res, 429, { errors: [{ message: 'rate limit exceeded: slow down and retry after 60 s', extensions: { code: 'RATE_LIMITED' } }] });
+    if (limiter) {
+      const decision = await limiter.consume(viewer ? `sub:${viewer.subject}` : addressKey);
+      if (!decision.allowed) return sendRateLimited(res, decision);
     }
     let purpose: Purpose;
     try {
@@ -129,6 +142,14 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
     });
     req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
     req.on('error', reject);
+  });
+}
+
+function sendRateLimited(res: http.ServerResponse, decision: Extract<RateDecision, { allowed: false }>): void {
+  const seconds = decision.retryAfterSeconds;
+  res.setHeader('retry-after', String(seconds));
+  sendJson(res, 429, {
+    errors: [{ message: `请求过于频繁，请 ${seconds} 秒后重试 (rate limit exceeded: slow down and retry after ${seconds} s)`, extensions: { code: 'RATE_LIMITED' } }],
   });
 }
 

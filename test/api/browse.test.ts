@@ -2,6 +2,7 @@ import type { GraphStore } from '../../src/store/GraphStore';
 import { seedStore } from '../../src/seed/seedStore';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { storesUnderTest } from '../support/storesUnderTest';
+import { nonEmpty } from '../support/nonEmpty';
 
 /**
  * Issue 2's "done when", over HTTP against a started server on each store:
@@ -80,7 +81,7 @@ describe.each(storesUnderTest())('browsing the seeded Dayi network ($name store)
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.stakeholders.totalCount).toBeGreaterThanOrEqual(3);
-    expect(res.data!.stakeholders.nodes.every((s) => s.kind === 'ORGANIZATION' && s.status === 'PROSPECTIVE')).toBe(true);
+    expect(nonEmpty(res.data!.stakeholders.nodes, 'prospective stakeholder').every((s) => s.kind === 'ORGANIZATION' && s.status === 'PROSPECTIVE')).toBe(true);
   });
 
   it('loads the townships of 100 villages in a bounded number of store calls (DataLoader)', async () => {

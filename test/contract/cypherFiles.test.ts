@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config/config';
 import { ALL_QUERY_NAMES, loadCypherRegistry, type QueryMode } from '../../src/store/neo4j/cypherRegistry';
+import { describeNeo4j } from '../support/describeNeo4j';
 
 /**
  * Every cypher/*.cypher file compiles on a real Neo4j (EXPLAIN plans it
@@ -9,7 +10,8 @@ import { ALL_QUERY_NAMES, loadCypherRegistry, type QueryMode } from '../../src/s
  * SCHEMA statements change the schema.
  *
  * Runs when NEO4J_URI is set (`NEO4J_AUTH=none npm run neo4j:start`, then
- * NEO4J_URI=bolt://127.0.0.1:7687). Unset, it says so; in CI it fails.
+ * NEO4J_URI=bolt://127.0.0.1:7687). Unset, jest counts its tests as skipped; in CI
+ * it fails (describeNeo4j).
  */
 const config = loadConfig();
 const registry = loadCypherRegistry();
@@ -17,18 +19,8 @@ const registry = loadCypherRegistry();
 /** EXPLAIN's summary.queryType for each declared mode ('r' read, 'w' write, 'rw' both, 's' schema). */
 const QUERY_TYPES: Record<QueryMode, ReadonlyArray<string>> = { READ: ['r'], WRITE: ['w', 'rw'], SCHEMA: ['s'] };
 
-if (!config.NEO4J_URI) {
-  describe('cypher/*.cypher on a real Neo4j', () => {
-    it('is skipped because NEO4J_URI is unset (start Neo4j with `NEO4J_AUTH=none npm run neo4j:start` and set NEO4J_URI)', () => {
-      if (process.env['CI'] === 'true') {
-        throw new Error('NEO4J_URI is unset in CI: the Neo4j tier must run there (start Neo4j and set NEO4J_URI)');
-      }
-      console.warn('test/contract/cypherFiles: Neo4j tier SKIPPED because NEO4J_URI is unset');
-    });
-  });
-} else {
-  const uri = config.NEO4J_URI;
-  describe(`cypher/*.cypher on a real Neo4j (${uri})`, () => {
+describeNeo4j('cypher/*.cypher on a real Neo4j', (uri) => {
+  describe(uri, () => {
     let driver: Driver;
 
     beforeAll(() => {
@@ -53,4 +45,4 @@ if (!config.NEO4J_URI) {
       }
     });
   });
-}
+});

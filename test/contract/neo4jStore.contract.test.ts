@@ -5,6 +5,7 @@ import { HuzhuError } from '../../src/errors/HuzhuError';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { Neo4jStore } from '../../src/store/neo4j/Neo4jStore';
 import { aHousehold, aNeed, aReferralFor, aService, smallNetwork, storeNetwork, type SmallNetwork } from '../support/builders';
+import { describeNeo4j } from '../support/describeNeo4j';
 import { describeGraphStoreContract } from './graphStoreContract';
 
 /**
@@ -13,22 +14,12 @@ import { describeGraphStoreContract } from './graphStoreContract';
  * writers, edges in the graph, a database that is down).
  *
  * Runs when NEO4J_URI is set (`NEO4J_AUTH=none npm run neo4j:start`, then
- * NEO4J_URI=bolt://127.0.0.1:7687). Unset, it says it was skipped; in CI
- * (CI=true) an unset NEO4J_URI fails the run instead.
+ * NEO4J_URI=bolt://127.0.0.1:7687). Unset, jest counts its tests as skipped;
+ * in CI (CI=true) an unset NEO4J_URI fails the run instead (describeNeo4j).
  */
 const config = loadConfig();
 
-if (!config.NEO4J_URI) {
-  describe('GraphStore contract (neo4j)', () => {
-    it('is skipped because NEO4J_URI is unset (start Neo4j with `NEO4J_AUTH=none npm run neo4j:start` and set NEO4J_URI)', () => {
-      if (process.env['CI'] === 'true') {
-        throw new Error('NEO4J_URI is unset in CI: the Neo4j tier must run there (start Neo4j and set NEO4J_URI)');
-      }
-      console.warn('test/contract/neo4jStore: Neo4j tier SKIPPED because NEO4J_URI is unset');
-    });
-  });
-} else {
-  const uri = config.NEO4J_URI;
+describeNeo4j('the Neo4j adapter', (uri) => {
   const options = {
     uri,
     user: config.NEO4J_USER,
@@ -230,4 +221,4 @@ if (!config.NEO4J_URI) {
       });
     });
   });
-}
+});

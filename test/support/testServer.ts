@@ -42,7 +42,7 @@ export async function startTestServer(store: GraphStore, env: Record<string, str
   const app = createApp({ config, store, log });
   await app.server.start();
   const access = await createAccessControl(config, log);
-  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, allowRequest: access.allowRequest });
+  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   const { secret } = jwtSecret(config);

@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
 import { HuzhuError } from '../../errors/HuzhuError';
-import { createRateLimiter } from './createRateLimiter';
+import { createRateLimiter, type RateLimiter } from './createRateLimiter';
 import { jwtSecret } from './jwtSecret';
 import { verifyToken } from './tokens';
 import type { Viewer } from './Viewer';
 
 export interface AccessControl {
   resolveViewer(authorization: string | undefined): Promise<Viewer | undefined>;
-  allowRequest(key: string): boolean;
+  /** Requests per minute per token subject or client address (RATE_LIMIT_PER_MINUTE). */
+  requestLimiter: RateLimiter;
 }
 
 export async function createAccessControl(config: Config, log: Logger): Promise<AccessControl> {
@@ -21,6 +22,6 @@ export async function createAccessControl(config: Config, log: Logger): Promise<
       if (!m) throw new HuzhuError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
       return verifyToken(secret, m[1] as string);
     },
-    allowRequest: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    requestLimiter: createRateLimiter({ points: config.RATE_LIMIT_PER_MINUTE, durationSec: 60, keyPrefix: 'request' }),
   };
 }

@@ -6,6 +6,7 @@ import { loadCategories } from '../../../src/seed/loadCategories';
 import { loadDayi } from '../../../src/seed/loadDayi';
 import { SEED_TIMESTAMP, loadStakeholders } from '../../../src/seed/loadStakeholders';
 import { seedDir } from '../../../src/seed/repoRoot';
+import { nonEmpty } from '../../support/nonEmpty';
 
 const places = loadDayi();
 const categories = loadCategories();
@@ -120,7 +121,7 @@ describe('loadStakeholders: what DOMAIN.md names', () => {
   });
 
   it('records no stakeholder as synthetic', () => {
-    expect([...organizations, ...services].every((row) => row.synthetic === false)).toBe(true);
+    expect(nonEmpty([...organizations, ...services], 'organisation or service').every((row) => row.synthetic === false)).toBe(true);
   });
 });
 
@@ -137,11 +138,11 @@ describe('loadStakeholders: services', () => {
   });
 
   it('says in every service with a capacity that it is a planning assumption', () => {
-    for (const s of services.filter((x) => x.capacity !== null)) expect(s.description).toMatch(/planning assumption/);
+    for (const s of nonEmpty(services.filter((x) => x.capacity !== null), 'service with a capacity')) expect(s.description).toMatch(/planning assumption/);
   });
 
   it('starts every service with no active referrals', () => {
-    expect(services.every((s) => s.activeReferrals === 0)).toBe(true);
+    expect(nonEmpty(services, 'service').every((s) => s.activeReferrals === 0)).toBe(true);
   });
 
   it('requires a disability certificate for 融乐阳光家园', () => {
@@ -169,7 +170,7 @@ describe('loadStakeholders: services', () => {
 
   it('gives each township station a social-work service limited to its township', () => {
     const stations = organizations.filter((o) => o.kind === 'SOCIAL_WORK_STATION' && o.townshipId !== null);
-    for (const station of stations) {
+    for (const station of nonEmpty(stations, 'township social-work station')) {
       const s = services.find((x) => x.organizationId === station.id);
       expect(s?.area).toEqual({ kind: 'TOWNSHIPS', townshipIds: [station.townshipId] });
       expect(s?.categories).toEqual(['SOCIAL_ASSISTANCE', 'ELDERLY_CARE', 'CHILD_CARE']);
@@ -178,7 +179,7 @@ describe('loadStakeholders: services', () => {
 
   it('marks the prospective stakeholders’ services PLANNED', () => {
     const prospectiveOrgs = new Set(relationships.filter((r) => r.status === 'PROSPECTIVE').map((r) => r.toId));
-    for (const s of services.filter((x) => prospectiveOrgs.has(x.organizationId))) expect(s.status).toBe('PLANNED');
+    for (const s of nonEmpty(services.filter((x) => prospectiveOrgs.has(x.organizationId)), 'service of a prospective stakeholder')) expect(s.status).toBe('PLANNED');
   });
 });
 
@@ -196,7 +197,7 @@ describe('loadStakeholders: rows and file checks', () => {
   });
 
   it('stamps every relationship with the fixed seed time, so reloading gives identical rows', () => {
-    expect(relationships.every((r) => r.createdAt === SEED_TIMESTAMP && r.updatedAt === SEED_TIMESTAMP)).toBe(true);
+    expect(nonEmpty(relationships, 'relationship').every((r) => r.createdAt === SEED_TIMESTAMP && r.updatedAt === SEED_TIMESTAMP)).toBe(true);
     expect(loadStakeholders({ places, categories })).toEqual(stakeholders);
   });
 

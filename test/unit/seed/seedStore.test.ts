@@ -2,6 +2,7 @@ import type { EntityKind } from '../../../src/domain/ids';
 import type { Category, EntityMap } from '../../../src/domain/model';
 import { progressLine, seedStore, type SeedTarget } from '../../../src/seed/seedStore';
 import { loadSyntheticWorld } from '../../../src/seed/syntheticWorld';
+import { nonEmpty } from '../../support/nonEmpty';
 
 const world = loadSyntheticWorld();
 
@@ -60,7 +61,11 @@ describe('seedStore', () => {
     const store = new RecordingStore();
     await seedStore(store, options);
     const order = store.firstWrites;
-    const before = (a: EntityKind, b: EntityKind) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
+    const before = (a: EntityKind, b: EntityKind) => {
+      // Both must have been written: indexOf is -1 for a kind never written, which is "before" everything.
+      expect(order).toEqual(expect.arrayContaining([a, b]));
+      expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
+    };
     before('Township', 'Village');
     before('Village', 'Organization');
     before('Organization', 'Service');
@@ -72,7 +77,7 @@ describe('seedStore', () => {
   it('keeps the real stakeholders unsynthetic and the generated rows synthetic', async () => {
     const store = new RecordingStore();
     await seedStore(store, options);
-    const all = (kind: EntityKind) => [...(store.rows.get(kind)?.values() ?? [])] as Array<{ synthetic: boolean }>;
+    const all = (kind: EntityKind) => nonEmpty([...(store.rows.get(kind)?.values() ?? [])] as Array<{ synthetic: boolean }>, `${kind} row`);
     expect(all('Organization').every((o) => !o.synthetic)).toBe(true);
     expect(all('Service').every((s) => !s.synthetic)).toBe(true);
     expect(all('Person').every((p) => p.synthetic)).toBe(true);

@@ -74,24 +74,68 @@ export async function matchNeed(
   }
   const context = await loadMatchContext(ctx, needId);
   const view = await networkView(ctx.store);
-  // Consent (PIPL): restricted consent means no trust path may pass through an organisation
-  // the family has not named; no consent at all means proposals are marked consentRequired.
-  const consented = await consentedOrganizationIds(ctx.store, context.household.id, context.need.category, ctx.now(), context.household);
-  const exclude =
-    consented === 'ALL' || consented.size === 0
-      ? (options.excludeOrganizationIds ?? new Set<string>())
-      : new Set([...view.snapshot.organizations.map((o) => o.id).filter((id) => !consented.has(id)), ...(options.excludeOrganizationIds ?? [])]);
-  const consentRequired = consented !== 'ALL' && consented.size === 0;
-  return { ...matchWithView(view, context, { ...options, excludeOrganizationIds: exclude }), context, consentRequired };
+  const consent = await consentScope(ctx, view, context.household, context.need.category);
+  const exclude = new Set([...consent.excludeOrganizationIds, ...(options.excludeOrganizationIds ?? [])]);
+  return {
+    ...matchWithView(view, context, { ...options, excludeOrganizationIds: exclude }, consent.restricted ? consent : null),
+    context,
+    consentRequired: consent.consentRequired,
+  };
+}
+
+/**
+ * What the family's consent (PIPL) allows for a need of `category` (null: no
+ * particular need), the one rule matchNeed and referralPath both follow:
+ * - restricted consent (it names organisations, and no consent names the
+ *   category): no trust path may pass through any other organisation;
+ * - no usable consent at all: nothing is restricted, but every proposal is
+ *   marked consentRequired (the family may consent when asked; createReferral
+ *   refuses without consent or an override);
+ * - a consent naming the category: anything goes.
+ */
+export interface ConsentScope {
+  restricted: boolean;
+  consentRequired: boolean;
+  /** Organisations a path must avoid (every organisation but the consented ones, when restricted). */
+  excludeOrganizationIds: ReadonlySet<string>;
+  /** The organisations the family named (empty unless restricted). */
+  consentedOrganizationIds: ReadonlySet<string>;
+}
+
+export async function consentScope(ctx: ServiceContext, view: NetworkView, household: Household, category: string | null): Promise<ConsentScope> {
+  // A category no consent can name ('') leaves only the organisations consents name.
+  const consented = await consentedOrganizationIds(ctx.store, household.id, category ?? '', ctx.now(), household);
+  if (consented === 'ALL') return { restricted: false, consentRequired: false, excludeOrganizationIds: new Set(), consentedOrganizationIds: new Set() };
+  if (consented.size === 0) return { restricted: false, consentRequired: true, excludeOrganizationIds: new Set(), consentedOrganizationIds: new Set() };
+  return {
+    restricted: true,
+    consentRequired: false,
+    excludeOrganizationIds: new Set(view.snapshot.organizations.map((o) => o.id).filter((id) => !consented.has(id))),
+    consentedOrganizationIds: consented,
+  };
 }
 
 /** The pure part of matchNeed, given a network view (also used by planAllocations for many needs). */
-export function matchWithView(view: NetworkView, context: MatchContext, options: MatchOptions): MatchResult {
+export function matchWithView(view: NetworkView, context: MatchContext, options: MatchOptions, consent: ConsentScope | null = null): MatchResult {
   const { need, household, village, township } = context;
   const overlay = withHousehold(view.graph, household);
   const exclude = options.excludeOrganizationIds ?? new Set<string>();
   const distances = trustDistancesFrom(overlay, household.id, { excludeNodeIds: exclude });
   const servicesById = new Map(view.snapshot.services.map((s) => [s.id, s]));
+  // Under restricted consent, which non-consented organisations stand on the path the service would otherwise be reached by.
+  let unrestricted: TrustDistances | null = null;
+  const consentBlockedBy = (serviceId: string): string[] | null => {
+    if (consent === null) return null;
+    const service = servicesById.get(serviceId);
+    if (!service) return null;
+    unrestricted ??= trustDistancesFrom(overlay, household.id);
+    const path = unrestricted.pathTo(serviceId);
+    const onPath = new Set<string>([service.organizationId]);
+    for (const step of path?.steps ?? []) onPath.add(step.fromId).add(step.toId);
+    const names = new Map(view.snapshot.organizations.map((o) => [o.id, o.name]));
+    const blockers = [...onPath].filter((id) => names.has(id) && !consent.consentedOrganizationIds.has(id));
+    return blockers.length === 0 ? null : blockers.map((id) => names.get(id) ?? id);
+  };
   return matchNeedRules({
     need,
     household,
@@ -103,6 +147,7 @@ export function matchWithView(view: NetworkView, context: MatchContext, options:
     trustPathTo: (serviceId) => (exclude.has(servicesById.get(serviceId)?.organizationId ?? '') ? null : distances.pathTo(serviceId)),
     trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
     trustUnlockHint: (serviceId) => trustUnlockHint(view, distances, servicesById.get(serviceId)),
+    consentBlockedBy,
     limit: options.limit,
   });
 }
@@ -134,10 +179,16 @@ function trustUnlockHint(view: NetworkView, distances: TrustDistances, service: 
 /**
  * The best trust path between two stakeholders (household, person,
  * organisation, service, village, township); null when no usable path exists.
+ * When one end is a household, the path honours the family's consent exactly
+ * as matchNeed does (consentScope): for the category of `needId` when given
+ * (a need of that household), else for no particular category (only
+ * organisations a consent names). A path to or through an organisation the
+ * family has not consented to is no path.
  */
-export async function referralPath(ctx: ServiceContext, fromId: string, toId: string): Promise<TrustPath | null> {
+export async function referralPath(ctx: ServiceContext, fromId: string, toId: string, needId: string | null = null): Promise<TrustPath | null> {
   const view = await networkView(ctx.store);
   let network: TrustNetwork = view.graph;
+  let household: Household | null = null;
   for (const [id, field] of [
     [fromId, 'from'],
     [toId, 'to'],
@@ -146,15 +197,33 @@ export async function referralPath(ctx: ServiceContext, fromId: string, toId: st
     if (kind === null) throw badInput(`${field}: ${JSON.stringify(id)} is not a Huzhu id`, [field]);
     if (kind === 'Household') {
       if (fromId === toId) break;
-      const [household] = await ctx.store.getMany('Household', [id]);
-      if (!household) throw notFound('Household', id, [field]);
+      const [found] = await ctx.store.getMany('Household', [id]);
+      if (!found) throw notFound('Household', id, [field]);
       if (network !== view.graph) throw badInput('from/to: at most one end may be a household', [field]);
-      network = withHousehold(view.graph, household);
+      network = withHousehold(view.graph, found);
+      household = found;
     } else if (!view.graph.hasNode(id)) {
       const [exists] = await ctx.store.getMany(kind, [id]);
       if (!exists) throw notFound(kind, id, [field]);
       throw badInput(`${field}: a ${kind} is not a stakeholder of the trust network`, [field]);
     }
   }
-  return graphTrustPath(network, fromId, toId);
+  let category: string | null = null;
+  if (needId !== null) {
+    if (kindOfId(needId) !== 'Need') throw badInput(`needId: ${JSON.stringify(needId)} is not a Need id (need_…)`, ['needId']);
+    const [need] = await ctx.store.getMany('Need', [needId]);
+    if (!need) throw notFound('Need', needId, ['needId']);
+    if (household === null || need.householdId !== household.id) {
+      throw badInput(`needId: need ${needId} is not a need of the household at either end; give a need of that household or leave needId out`, ['needId']);
+    }
+    category = need.category;
+  }
+  if (household === null) return graphTrustPath(network, fromId, toId);
+  const consent = await consentScope(ctx, view, household, category);
+  const exclude = new Set(consent.excludeOrganizationIds);
+  // A service of an organisation the family has not consented to is as closed as the organisation.
+  const other = fromId === household.id ? toId : fromId;
+  const target = view.snapshot.services.find((s) => s.id === other);
+  if (target && exclude.has(target.organizationId)) return null;
+  return graphTrustPath(network, fromId, toId, { excludeNodeIds: exclude });
 }

@@ -58,15 +58,23 @@ async function readNetworkView(store: GraphStore, version: number): Promise<Netw
   return { version, snapshot, graph: buildStakeholderGraph(snapshot), trackRecords: trackRecordsOf(referrals) };
 }
 
-/** Counts of past referrals per service: sent, accepted (ever), resolved, declined. */
+/**
+ * Counts of past referrals per service: sent, accepted (ever, unless declined later), resolved,
+ * declined; a decline for NO_CAPACITY (the service was full) is counted in
+ * declinedNoCapacity instead, which never counts against its reliability
+ * (domain/matching scoreMatch).
+ */
 export function trackRecordsOf(referrals: readonly Referral[]): Map<string, TrackRecord> {
-  const records = new Map<string, TrackRecord>();
+  const records = new Map<string, Required<TrackRecord>>();
   for (const r of referrals) {
-    const rec = records.get(r.serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 };
+    const rec = records.get(r.serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0, declinedNoCapacity: 0 };
     rec.sent += 1;
-    if (r.transitions.some((t) => t.status === 'ACCEPTED')) rec.accepted += 1;
+    // A referral declined after it was accepted (the lifecycle allows it) ends as a decline, not an acceptance.
+    if (r.status === 'DECLINED') {
+      if (r.reason === 'NO_CAPACITY') rec.declinedNoCapacity += 1;
+      else rec.declined += 1;
+    } else if (r.transitions.some((t) => t.status === 'ACCEPTED')) rec.accepted += 1;
     if (r.status === 'RESOLVED') rec.resolved += 1;
-    if (r.status === 'DECLINED') rec.declined += 1;
     records.set(r.serviceId, rec);
   }
   return records;

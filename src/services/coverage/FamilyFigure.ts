@@ -25,3 +25,34 @@ export class FamilyFigure {
 export function familyCount(n: number): FamilyFigure {
   return new FamilyFigure(n, n);
 }
+
+/**
+ * Figures a report publishes that add up: the `parts` sum to the sum of the
+ * `totals` (one total, e.g. all referrals = Σ by status; or several, e.g.
+ * Σ by reason = declined + cancelled). suppressSmallCells reads these links
+ * to suppress complementary cells, so that a hidden part cannot be recovered
+ * as a published total minus its visible siblings. A figure may sit in
+ * several groups (the county total of two breakdowns).
+ */
+export interface SumGroup {
+  totals: readonly FamilyFigure[];
+  parts: readonly FamilyFigure[];
+}
+
+const groupsOf = new WeakMap<FamilyFigure, SumGroup[]>();
+
+/** Declares that `parts` add up to the sum of `totals`; returns the parts for chaining. */
+export function sumGroup<T extends readonly FamilyFigure[]>(totals: FamilyFigure | readonly FamilyFigure[], parts: T): T {
+  const group: SumGroup = { totals: totals instanceof FamilyFigure ? [totals] : totals, parts };
+  for (const figure of [...group.totals, ...group.parts]) {
+    const list = groupsOf.get(figure);
+    if (list) list.push(group);
+    else groupsOf.set(figure, [group]);
+  }
+  return parts;
+}
+
+/** The sum groups a figure belongs to (empty when none). */
+export function sumGroupsOf(figure: FamilyFigure): readonly SumGroup[] {
+  return groupsOf.get(figure) ?? [];
+}

@@ -1,6 +1,6 @@
 import type { Category } from '../../domain/model';
 import { coverageTargets, type CoverageTarget } from './coverageTargets';
-import { familyCount, type FamilyFigure } from './FamilyFigure';
+import { familyCount, sumGroup, type FamilyFigure } from './FamilyFigure';
 import type { ReferralFact } from './referralFacts';
 import { referralOutcomes, type ReferralOutcomes } from './referralOutcomes';
 import { responseTimes, type ResponseTimes } from './responseTimes';
@@ -109,17 +109,23 @@ export function coverageReport(input: CoverageReportInput): CoverageReport {
   const categoryName = new Map(coverage.categories.map((c) => [c.code, c.nameEn]));
   const townshipName = new Map(coverage.villages.map((v) => [v.township.id, v.township.name]));
 
+  const summary: CoverageSummary = {
+    villagesTotal: inScope.length,
+    villagesCovered: inScope.filter(countsAsCovered).length,
+    villagesFullyCovered: inScope.filter((v) => v.fullyCovered).length,
+    householdsTotal: familyCount(sumHouseholds(inScope)),
+    householdsCovered: familyCount(sumHouseholds(inScope.filter(countsAsCovered))),
+  };
+  const byTownship = townshipCoverage(inScope, categories, countsAsCovered);
+  // The townships' household figures add up to the summary's: complementary cells (suppressSmallCells).
+  sumGroup(summary.householdsTotal, byTownship.map((t) => t.householdsTotal));
+  sumGroup(summary.householdsCovered, byTownship.map((t) => t.householdsCovered));
+
   return {
     networkVersion: input.networkVersion,
     scope,
     definition: COVERAGE_DEFINITION,
-    summary: {
-      villagesTotal: inScope.length,
-      villagesCovered: inScope.filter(countsAsCovered).length,
-      villagesFullyCovered: inScope.filter((v) => v.fullyCovered).length,
-      householdsTotal: familyCount(sumHouseholds(inScope)),
-      householdsCovered: familyCount(sumHouseholds(inScope.filter(countsAsCovered))),
-    },
+    summary,
     targets: coverageTargets({
       villagesCovered: countyCovered.length,
       householdsCovered: sumHouseholds(countyCovered),
@@ -127,7 +133,7 @@ export function coverageReport(input: CoverageReportInput): CoverageReport {
       officersTrained: input.officersTrained,
     }),
     byCategory: categories.map((c) => categoryCoverage(c, inScope)),
-    byTownship: townshipCoverage(inScope, categories, countsAsCovered),
+    byTownship,
     gaps: rankGaps(gapsOf(inScope, gapCategories), coverage.categories),
     referralOutcomes: referralOutcomes(referrals),
     responseTimes: responseTimes(referrals, {

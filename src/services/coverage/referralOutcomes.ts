@@ -1,5 +1,5 @@
 import { ReferralReason, ReferralStatus } from '../../domain/model';
-import { familyCount, type FamilyFigure } from './FamilyFigure';
+import { familyCount, sumGroup, type FamilyFigure } from './FamilyFigure';
 import type { ReferralFact } from './referralFacts';
 
 export interface ReferralOutcomes {
@@ -18,9 +18,12 @@ export function referralOutcomes(facts: readonly ReferralFact[]): ReferralOutcom
     byStatus.set(f.status, (byStatus.get(f.status) ?? 0) + 1);
     if (f.reason !== null) byReason.set(f.reason, (byReason.get(f.reason) ?? 0) + 1);
   }
-  return {
-    total: familyCount(facts.length),
-    byStatus: [...byStatus].map(([status, n]) => ({ status, count: familyCount(n) })),
-    byReason: [...byReason].map(([reason, n]) => ({ reason, count: familyCount(n) })),
-  };
+  const total = familyCount(facts.length);
+  const statusRows = [...byStatus].map(([status, n]) => ({ status, count: familyCount(n) }));
+  const reasonRows = [...byReason].map(([reason, n]) => ({ reason, count: familyCount(n) }));
+  // The statuses add up to the total, and the reasons to the declined and cancelled referrals (both must state one).
+  sumGroup(total, statusRows.map((r) => r.count));
+  const ended = statusRows.filter((r) => r.status === 'DECLINED' || r.status === 'CANCELLED').map((r) => r.count);
+  sumGroup(ended, reasonRows.map((r) => r.count));
+  return { total, byStatus: statusRows, byReason: reasonRows };
 }

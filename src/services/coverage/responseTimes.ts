@@ -1,5 +1,5 @@
 import type { ReferralStatus } from '../../domain/model';
-import { FamilyFigure } from './FamilyFigure';
+import { FamilyFigure, sumGroup } from './FamilyFigure';
 import type { ReferralFact } from './referralFacts';
 
 /** Hours from SENT to the first time a referral reached a status, over the referrals that reached it. */
@@ -41,11 +41,15 @@ export function responseTimes(
 ): ResponseTimes {
   const byCategory = groupBy(facts, (f) => f.category);
   const byTownship = groupBy(facts, (f) => f.townshipId);
-  return {
-    overall: row('ALL', 'All referrals', facts),
-    byCategory: [...byCategory].map(([code, group]) => row(code, labels.category(code), group)),
-    byTownship: [...byTownship].map(([id, group]) => row(id, labels.township(id), group)),
-  };
+  const overall = row('ALL', 'All referrals', facts);
+  const categoryRows = [...byCategory].map(([code, group]) => row(code, labels.category(code), group));
+  const townshipRows = [...byTownship].map(([id, group]) => row(id, labels.township(id), group));
+  // Each breakdown's counts add up to the overall count (up to referrals with no category or township): complementary cells.
+  for (const rows of [categoryRows, townshipRows]) {
+    sumGroup(overall.response.count, rows.map((r) => r.response.count));
+    sumGroup(overall.resolution.count, rows.map((r) => r.resolution.count));
+  }
+  return { overall, byCategory: categoryRows, byTownship: townshipRows };
 }
 
 /**

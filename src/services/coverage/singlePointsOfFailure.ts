@@ -1,6 +1,6 @@
 import { articulationPoints } from '../../graph';
 import { establishedReach } from './establishedReach';
-import { familyCount, type FamilyFigure } from './FamilyFigure';
+import { familyCount, sumGroup, type FamilyFigure } from './FamilyFigure';
 import { stakeholderRef, villageRef, type StakeholderRef, type VillageRef } from './stakeholderRef';
 import {
   serviceSuitability,
@@ -109,13 +109,11 @@ function diffLostAccess(before: NetworkCoverage, after: NetworkCoverage, removed
       return v.cells[index]?.covered === true && now?.cells[index]?.covered !== true;
     });
     if (villages.length === 0) return [];
-    return [
-      {
-        category: category.code,
-        villages: villages.map(villageRef),
-        households: familyCount(villages.reduce((sum, v) => sum + v.households, 0)),
-      },
-    ];
+    const refs = villages.map(villageRef);
+    const households = familyCount(villages.reduce((sum, v) => sum + v.households, 0));
+    // The villages' households add up to the row's: complementary cells (suppressSmallCells).
+    sumGroup(households, refs.map((r) => r.households));
+    return [{ category: category.code, villages: refs, households }];
   });
 }
 

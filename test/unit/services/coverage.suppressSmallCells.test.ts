@@ -1,4 +1,5 @@
-import { FamilyFigure, familyCount } from '../../../src/services/coverage/FamilyFigure';
+import { FamilyFigure, familyCount, sumGroup } from '../../../src/services/coverage/FamilyFigure';
+import { referralOutcomes } from '../../../src/services/coverage/referralOutcomes';
 import { coverageReport } from '../../../src/services/coverage/coverageReport';
 import type { ReferralFact } from '../../../src/services/coverage/referralFacts';
 import { SMALL_CELL_THRESHOLD, suppressSmallCells } from '../../../src/services/coverage/suppressSmallCells';
@@ -78,6 +79,81 @@ describe('suppressSmallCells', () => {
     expect(shown.responseTimes.overall.response).toEqual({ count: null, medianHours: null, p90Hours: null, suppressed: true });
     expect(shown.referralOutcomes.total).toBeNull();
     expect(smallFamilyFigures(shown)).toEqual([]);
+  });
+});
+
+describe('complementary suppression (a hidden cell cannot be derived from a total and its visible siblings)', () => {
+  const counts = (total: number, parts: number[]) => {
+    const t = familyCount(total);
+    const ps = sumGroup(t, parts.map(familyCount));
+    return { total: t, parts: ps.map((n) => ({ n })) };
+  };
+
+  it('hides the next smallest sibling when exactly one is hidden', () => {
+    expect(suppressSmallCells(counts(20, [3, 9, 8]), restricted)).toEqual({
+      total: 20,
+      parts: [
+        { n: null, suppressed: true },
+        { n: 9, suppressed: false },
+        { n: null, suppressed: true },
+      ],
+      suppressed: false,
+    });
+  });
+
+  it('prefers a non-zero sibling, and hides the total when no sibling is left', () => {
+    expect(suppressSmallCells(counts(12, [0, 2, 10]), restricted).parts.map((p) => p.n)).toEqual([0, null, null]);
+    expect(suppressSmallCells(counts(7, [3]), restricted)).toEqual({ total: null, parts: [{ n: null, suppressed: true }], suppressed: true });
+  });
+
+  it('leaves a group alone when two or more cells are already hidden, and unrestricted viewers see everything', () => {
+    expect(suppressSmallCells(counts(20, [3, 2, 15]), restricted).parts.map((p) => p.n)).toEqual([null, null, 15]);
+    expect(suppressSmallCells(counts(20, [3, 9, 8]), unrestricted).parts.map((p) => p.n)).toEqual([3, 9, 8]);
+  });
+
+  it('protects referral outcomes: 3 declines are not 12 referrals minus 9 resolved', () => {
+    const at = '2025-03-01T00:00:00.000Z';
+    const fact = (status: ReferralFact['status'], reason: ReferralFact['reason']): ReferralFact => ({
+      status,
+      reason,
+      transitions: [{ status: 'SENT', at, actorId: 'per_t', reason: null, note: null }],
+      createdAt: at,
+      category: 'MEDICAL',
+      villageId: null,
+      townshipId: null,
+    });
+    const facts = [...Array.from({ length: 9 }, () => fact('RESOLVED', null)), ...Array.from({ length: 3 }, () => fact('DECLINED', 'COULD_NOT_CONTACT'))];
+    const shown = suppressSmallCells(referralOutcomes(facts), restricted);
+    const status = new Map(shown.byStatus.map((r) => [r.status, r.count]));
+    expect(shown.total).toBe(12);
+    expect(status.get('DECLINED')).toBeNull();
+    expect(status.get('RESOLVED')).toBeNull();
+    // Every published equation has zero or at least two unknowns.
+    const visibleSum = [...status.values()].reduce<number>((sum, n) => sum + (n ?? 0), 0);
+    expect([...status.values()].filter((n) => n === null).length).toBeGreaterThanOrEqual(2);
+    expect(visibleSum).toBeLessThan(12);
+  });
+
+  it('protects township household counts against the county total', () => {
+    const county = aCounty();
+    // T2 holds 3 families (丙村 2, 丁村 1): hidden, and so must another township's figure be.
+    county.households.set(county.villages.vC.id, { households: 2, vulnerable: 0 });
+    county.households.set(county.villages.vD.id, { households: 1, vulnerable: 0 });
+    const raw = coverageReport({
+      networkVersion: 1,
+      coverage: villageCoverage(networkOf(snapshotOf(county)), { categories: CATEGORIES, maxDistanceKm: 30 }),
+      scope: { townshipId: null, category: null, maxDistanceKm: 30 },
+      mostVulnerable: { ranked: 0, supported: 0 },
+      officersTrained: 0,
+      referrals: [],
+    });
+    const shown = suppressSmallCells(raw, restricted);
+    expect(shown.byTownship.map((t) => t.householdsTotal)).toEqual([null, null]);
+    for (const field of ['householdsTotal', 'householdsCovered'] as const) {
+      const cells = [shown.summary[field], ...shown.byTownship.map((t) => t[field])];
+      const unknowns = cells.filter((n) => n === null).length;
+      expect(unknowns === 0 || unknowns >= 2).toBe(true);
+    }
   });
 });
 

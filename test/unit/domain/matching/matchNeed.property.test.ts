@@ -57,6 +57,12 @@ interface OracleMatch {
   serviceId: string;
   score: number;
   distanceKm: number | null;
+  online: boolean;
+}
+
+/** The in-person rule as the brief states it: 特困, 低保, 残疾证 or 独居老人 in the household → in-person help first. */
+function oracleInPersonFirst(h: Household): boolean {
+  return h.markers.includes('TEKUN') || h.markers.includes('DIBAO') || h.markers.includes('DISABILITY_CERTIFICATE') || h.markers.includes('SOLITARY_ELDERLY');
 }
 
 function oracleMatches(w: World): OracleMatch[] {
@@ -73,20 +79,22 @@ function oracleMatches(w: World): OracleMatch[] {
       capacity: s.capacity,
       capacityLeft,
     });
-    found.push({ serviceId: s.id, score, distanceKm });
+    found.push({ serviceId: s.id, score, distanceKm, online: s.online });
   }
-  // Brute force: for each slot pick the best remaining by (score desc, distance asc with unknown last, id asc).
+  // Brute force: for each slot pick the best remaining by (in person first when called for, score desc, distance asc with unknown last, id asc).
+  const inPersonFirst = oracleInPersonFirst(w.household);
   const ranked: OracleMatch[] = [];
   const rest = [...found];
   while (rest.length > 0) {
     let best = 0;
-    for (let i = 1; i < rest.length; i++) if (better(rest[i] as OracleMatch, rest[best] as OracleMatch)) best = i;
+    for (let i = 1; i < rest.length; i++) if (better(rest[i] as OracleMatch, rest[best] as OracleMatch, inPersonFirst)) best = i;
     ranked.push(rest.splice(best, 1)[0] as OracleMatch);
   }
   return ranked;
 }
 
-function better(a: OracleMatch, b: OracleMatch): boolean {
+function better(a: OracleMatch, b: OracleMatch, inPersonFirst: boolean): boolean {
+  if (inPersonFirst && a.online !== b.online) return !a.online;
   if (a.score !== b.score) return a.score > b.score;
   const da = a.distanceKm ?? Infinity;
   const db = b.distanceKm ?? Infinity;
@@ -263,9 +271,10 @@ describe('matchNeed agrees with a brute-force oracle', () => {
           return;
         }
         if (result.kind !== 'MATCHED') throw new Error(`expected MATCHED, got ${result.kind}`);
-        const got = result.matches.map((m) => ({ serviceId: m.serviceId, score: m.score, distanceKm: m.distanceKm }));
+        const got = result.matches.map((m) => ({ serviceId: m.serviceId, score: m.score, distanceKm: m.distanceKm, online: m.online }));
         expect(got).toEqual(expected.slice(0, w.limit));
         expect(result.considered.suitable).toBe(expected.length);
+        expect(result.inPersonFirst).toBe(oracleInPersonFirst(w.household));
       }),
       RUNS,
     );
@@ -284,6 +293,15 @@ describe('matchNeed agrees with a brute-force oracle', () => {
         expect(result.considered.excluded).toEqual({ NO_SERVICE_IN_CATEGORY: w.services.length - inCategory.length, ...expectedCounts });
         expect(result.considered.total).toBe(w.services.length);
 
+        const expectedExcluded = inCategory.flatMap((s) => {
+          const gate = oracleFirstFailingGate(w, s);
+          return gate === null ? [] : [[s.id, gate] as const];
+        });
+        if (result.kind === 'MATCHED') {
+          // A match lists every unsuitable service of the category too, each under its first failing gate.
+          expect(new Map(result.excluded.map((e) => [e.serviceId, e.reason] as const))).toEqual(new Map(expectedExcluded));
+          expect(result.excluded).toHaveLength(expectedExcluded.length);
+        }
         if (result.kind === 'NO_SUITABLE_RESOURCE') {
           if (inCategory.length === 0) {
             expect(result.reasons.map((r) => r.reason)).toEqual(['NO_SERVICE_IN_CATEGORY']);

@@ -108,7 +108,7 @@ describe('scoreMatch', () => {
     });
   });
 
-  describe('track record (Beta(2,2)-smoothed)', () => {
+  describe('track record (Laplace-smoothed, the weaker of two rates)', () => {
     it('gives a service with no history the prior mean, 0.5', () => {
       expect(scoreMatch(anInput()).parts.trackRecord).toMatchObject({ acceptanceRate: 0.5, resolutionRate: 0.5, value: 0.5 });
     });
@@ -123,13 +123,30 @@ describe('scoreMatch', () => {
 
     it('moves gradually: one acceptance is not a perfect record', () => {
       const { acceptanceRate, resolutionRate } = scoreMatch(anInput({ trackRecord: { sent: 1, accepted: 1, declined: 0, resolved: 1 } })).parts.trackRecord;
-      expect(acceptanceRate).toBe(3 / 5);
-      expect(resolutionRate).toBe(3 / 5);
+      expect(acceptanceRate).toBe(2 / 3);
+      expect(resolutionRate).toBe(2 / 3);
     });
 
     it('counts resolution among referrals not declined', () => {
       const { resolutionRate } = scoreMatch(anInput({ trackRecord: { sent: 10, accepted: 6, declined: 4, resolved: 6 } })).parts.trackRecord;
-      expect(resolutionRate).toBe((6 + 2) / (10 - 4 + 4));
+      expect(resolutionRate).toBe((6 + 1) / (10 - 4 + 2));
+    });
+
+    it('is the weaker rate: accepting without ever resolving is not reliable', () => {
+      const { acceptanceRate, resolutionRate, value } = scoreMatch(anInput({ trackRecord: { sent: 6, accepted: 6, declined: 0, resolved: 0 } })).parts.trackRecord;
+      expect(acceptanceRate).toBe(7 / 8);
+      expect(resolutionRate).toBe(1 / 8);
+      expect(value).toBe(1 / 8);
+    });
+
+    it('brings six declines down to 1/8', () => {
+      expect(scoreMatch(anInput({ trackRecord: { sent: 6, accepted: 0, declined: 6, resolved: 0 } })).parts.trackRecord.value).toBe(1 / 8);
+    });
+
+    it('does not hold a decline for NO_CAPACITY against the service', () => {
+      const full = scoreMatch(anInput({ trackRecord: { sent: 6, accepted: 0, declined: 0, declinedNoCapacity: 6, resolved: 0 } }));
+      expect(full.parts.trackRecord).toMatchObject({ acceptanceRate: 0.5, resolutionRate: 0.5, value: 0.5, declinedNoCapacity: 6 });
+      expect(full.score).toBe(scoreMatch(anInput()).score);
     });
   });
 

@@ -1,4 +1,8 @@
 import type { EntityKind } from '../domain/ids';
+import type { MatchRank, SearchField } from '../domain/matchRank';
+import type { SearchCursor } from '../domain/rankSearchHits';
+import type { DirectorySearchKind } from '../domain/searchKeys';
+import type { SearchQuery } from '../domain/searchQuery';
 import type {
   AgeBand,
   Category,
@@ -62,6 +66,21 @@ export interface GraphStore {
   findRelationship(fromId: string, toId: string, type: RelationshipType): Promise<EntityMap['Relationship'] | null>;
   findReferralByIdempotencyKey(key: string): Promise<Referral | null>;
 
+  /**
+   * Households whose head's name (汉字, full pinyin, initials), phone or code
+   * matches `query`, testing only `fields` (what the viewer may read), within
+   * `scope`; ranked exact > prefix > contains, then by id (rankSearchHits).
+   */
+  searchHouseholds(
+    query: SearchQuery,
+    fields: readonly SearchField[],
+    scope: HouseholdSearchScope,
+    page: { first: number; after: SearchCursor | null },
+  ): Promise<SearchPage<EntityMap['Household']>>;
+
+  /** Places, organisations, services and people of `kinds` by name, ranked like searchHouseholds; at most `limit`. */
+  searchDirectory(query: SearchQuery, kinds: readonly DirectorySearchKind[], limit: number): Promise<DirectoryMatch[]>;
+
   // -- writes ----------------------------------------------------------------
 
   /** Seed/bulk: insert or replace by id; idempotent (running twice creates nothing twice). */
@@ -110,6 +129,26 @@ export interface GraphStore {
 
   /** Append-only: audit events can be added, never changed or removed. */
   appendAudit(event: EntityMap['AuditEvent']): Promise<void>;
+}
+
+/** Where a household search looks: null = anywhere; else households of these villages, or of these townships' villages. */
+export interface HouseholdSearchScope {
+  villageIds: readonly string[] | null;
+  townshipIds: readonly string[] | null;
+}
+
+export interface SearchPage<T> {
+  hits: Array<{ rank: MatchRank; item: T }>;
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface DirectoryMatch {
+  kind: DirectorySearchKind;
+  id: string;
+  /** The name shown (a village's display name). */
+  name: string;
+  rank: MatchRank;
 }
 
 /** Kinds created and replaced one at a time through the API (referrals and audit have their own methods). */

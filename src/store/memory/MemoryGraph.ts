@@ -5,6 +5,12 @@ import { badInput } from '../../errors/HuzhuError';
 import type { FilterMap, HouseholdFilter, VillageHouseholdStats } from '../GraphStore';
 import { referenceTargets, uniqueKeyValues, type UniqueKeyValue } from '../storeHelpers';
 import { SortedChunkList, compareIds } from './SortedChunkList';
+import type { DirectoryMatch, HouseholdSearchScope } from '../GraphStore';
+import type { SearchField } from '../../domain/matchRank';
+import { compareHits, rankSearchHits, type RankedPage, type SearchCursor } from '../../domain/rankSearchHits';
+import { directoryName, type DirectorySearchKind } from '../../domain/searchKeys';
+import type { SearchQuery } from '../../domain/searchQuery';
+import { SearchIndex } from './SearchIndex';
 
 /**
  * The memory store's state: every record, the graph of references between
@@ -146,6 +152,8 @@ export class MemoryGraph {
   private ranked = new SortedChunkList<RankEntry>(compareRank);
   private tallies = new Map<string, VillageTally>();
   private categories = new Map<string, Category>();
+  /** Names, pinyin, phones and codes of the searchable kinds (SearchIndex). */
+  private search = new SearchIndex();
   /** Index additions deferred during one apply, merged in bulk at its end (keyed by list). */
   private pending: Map<object, PendingAdds> | null = null;
 
@@ -262,6 +270,33 @@ export class MemoryGraph {
     return take;
   }
 
+  /** One ranked page of households matching `query` on `fields` within `scope` (rankSearchHits orders it). */
+  searchHouseholds(query: SearchQuery, fields: readonly SearchField[], scope: HouseholdSearchScope, page: { first: number; after: SearchCursor | null }): RankedPage {
+    const villages = scope.villageIds === null ? null : new Set(scope.villageIds);
+    const townships = scope.townshipIds === null ? null : new Set(scope.townshipIds);
+    const inScope = (id: string) => {
+      const household = this.get('Household', id);
+      if (household === undefined) return false;
+      if (villages !== null && !villages.has(household.villageId)) return false;
+      return townships === null || townships.has(this.townshipOfVillage(household.villageId) ?? '');
+    };
+    const candidates = this.search.householdCandidates(query, fields).filter((c) => inScope(c.id));
+    return rankSearchHits(query, fields, candidates, page);
+  }
+
+  /** The best `limit` directory records of `kinds` matching `query` by name. */
+  searchDirectory(query: SearchQuery, kinds: readonly DirectorySearchKind[], limit: number): DirectoryMatch[] {
+    const wanted = new Set<string>(kinds);
+    const candidates = this.search.directoryCandidates(query).filter((c) => wanted.has(c.kind));
+    const kindOf = new Map(candidates.map((c) => [c.id, c.kind as DirectorySearchKind]));
+    const ranked = rankSearchHits(query, ['name'], candidates, { first: limit, after: null });
+    return ranked.hits.sort(compareHits).flatMap((hit) => {
+      const kind = kindOf.get(hit.id) as DirectorySearchKind;
+      const entity = this.get(kind, hit.id);
+      return entity === undefined ? [] : [{ kind, id: hit.id, name: directoryName(kind, entity), rank: hit.rank }];
+    });
+  }
+
   householdStatsByVillage(): VillageHouseholdStats[] {
     return [...this.tallies.entries()]
       .filter(([, tally]) => tally.households > 0)
@@ -318,6 +353,7 @@ export class MemoryGraph {
     const oldKeys = old === undefined ? null : this.indexKeys(kind, old);
 
     this.storeRecord(kind, entity, old);
+    this.search.put(kind, entity, old);
 
     const fields = this.tables[kind].fields;
     const newKeys = this.indexKeys(kind, entity);
@@ -477,6 +513,7 @@ export class MemoryGraph {
     this.ranked.clear();
     this.tallies.clear();
     this.categories.clear();
+    this.search = new SearchIndex();
     this.pending = this.pending === null ? null : new Map();
   }
 

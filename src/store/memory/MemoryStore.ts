@@ -15,6 +15,11 @@ import {
   type VillageHouseholdStats,
 } from '../GraphStore';
 import { isStakeholderId, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
+import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type SearchPage } from '../GraphStore';
+import type { SearchField } from '../../domain/matchRank';
+import type { SearchCursor } from '../../domain/rankSearchHits';
+import type { DirectorySearchKind } from '../../domain/searchKeys';
+import type { SearchQuery } from '../../domain/searchQuery';
 import { cloneJson } from './cloneJson';
 import { acquireDirectoryLock } from './fileLock';
 import { Journal, JournalBrokenError, replayJournal } from './Journal';
@@ -219,6 +224,27 @@ export class MemoryStore implements GraphStore {
   async findReferralByIdempotencyKey(key: string): Promise<Referral | null> {
     const state = this.readable();
     return this.copyOf(state, 'Referral', state.holderOf('Referral', 'idempotencyKey', key));
+  }
+
+  async searchHouseholds(
+    query: SearchQuery,
+    fields: readonly SearchField[],
+    scope: HouseholdSearchScope,
+    page: { first: number; after: SearchCursor | null },
+  ): Promise<SearchPage<EntityMap['Household']>> {
+    const state = this.readable();
+    assertSearchLimit('searchHouseholds', page.first);
+    const ranked = state.searchHouseholds(query, fields, scope, page);
+    return {
+      hits: ranked.hits.map((hit) => ({ rank: hit.rank, item: cloneJson(state.get('Household', hit.id) as EntityMap['Household']) })),
+      totalCount: ranked.totalCount,
+      hasNextPage: ranked.hasNextPage,
+    };
+  }
+
+  async searchDirectory(query: SearchQuery, kinds: readonly DirectorySearchKind[], limit: number): Promise<DirectoryMatch[]> {
+    assertSearchLimit('searchDirectory', limit);
+    return this.readable().searchDirectory(query, kinds, limit);
   }
 
   // -- writes ------------------------------------------------------------------
@@ -553,6 +579,12 @@ class UniqueClaims {
 function referenceExists(state: MemoryGraph, target: ReferenceTarget): boolean {
   if (target.kind === 'Stakeholder') return isStakeholderId(target.id) && state.getById(target.id) !== undefined;
   return kindOfId(target.id) === target.kind && state.get(target.kind, target.id) !== undefined;
+}
+
+function assertSearchLimit(operation: string, first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`store/memory: ${operation}: first must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${first}`, ['first']);
+  }
 }
 
 function isActive(status: ReferralStatus): boolean {

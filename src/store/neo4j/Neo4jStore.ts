@@ -27,6 +27,13 @@ import {
 import { referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
 import { Q, loadCypherRegistry, type QueryName } from './cypherRegistry';
 import { entityRow, toProps } from './entityProps';
+import { hanLuceneQuery, pinyinLuceneQuery } from './luceneQuery';
+import { searchProps } from './searchProps';
+import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type SearchPage } from '../GraphStore';
+import type { SearchField } from '../../domain/matchRank';
+import { rankSearchHits, type SearchCandidate, type SearchCursor } from '../../domain/rankSearchHits';
+import { SEARCH_KEYS_VERSION, isSearchableKind, type DirectorySearchKind } from '../../domain/searchKeys';
+import type { SearchQuery } from '../../domain/searchQuery';
 import { KIND_QUERIES } from './kindQueries';
 import { isConstraintConflict } from './mapDriverError';
 import { Neo4jRunner, createNeo4jDriver, type Params, type QueryTx } from './Neo4jRunner';
@@ -79,6 +86,45 @@ export class Neo4jStore implements GraphStore {
     const budget = { timeoutMs: INIT_BUDGET_MS };
     for (const name of SCHEMA_STATEMENTS) await this.#runner.schema(name, budget);
     await this.#runner.read((tx) => tx.rows(Q.awaitIndexes, { timeoutSeconds: INIT_BUDGET_MS / 1000 }, z.object({})), budget);
+    this.lastSearchBackfill = await this.#backfillSearchKeys();
+  }
+
+  /** What the last init() recomputed: records given search keys and how long it took (README: start-up cost). */
+  lastSearchBackfill: { records: number; ms: number } | null = null;
+
+  /**
+   * Gives every searchable record written without search keys (before search
+   * existed, or under another SEARCH_KEYS_VERSION) its keys, a batch per
+   * transaction; idempotent, and cheap when there is nothing to do (one scan
+   * per label). Several instances starting at once write the same keys.
+   */
+  async #backfillSearchKeys(): Promise<{ records: number; ms: number }> {
+    const started = Date.now();
+    let records = 0;
+    const passes = [
+      { list: Q.listHouseholdsWithStaleSearchKeys, set: Q.setHouseholdSearchKeys },
+      { list: Q.listStakeholdersWithStaleSearchKeys, set: Q.setStakeholderSearchKeys },
+    ] as const;
+    for (const pass of passes) {
+      for (;;) {
+        const rows = await this.#runner.write(async (tx) => {
+          const stale = await tx.rows(pass.list, { version: neo4j.int(SEARCH_KEYS_VERSION), limit: neo4j.int(BACKFILL_BATCH) }, PropsRow);
+          const keyed = stale.flatMap(({ props }) => {
+            if (typeof props['id'] !== 'string') return [];
+            const kind = kindOfId(props['id']);
+            const entity = kind !== null && isSearchableKind(kind) ? entityRow(kind).safeParse({ props }) : null;
+            // A record that does not parse cannot be shown either: only marked, so the scan moves on.
+            const keys = kind !== null && entity?.success ? searchProps(kind, entity.data) : { searchKeysVersion: SEARCH_KEYS_VERSION };
+            return [{ id: props['id'], keys }];
+          });
+          if (keyed.length > 0) await tx.rows(pass.set, { rows: keyed }, WrittenRow);
+          return stale.length;
+        }, { timeoutMs: this.#bulkTimeoutMs });
+        records += rows;
+        if (rows < BACKFILL_BATCH) break;
+      }
+    }
+    return { records, ms: Date.now() - started };
   }
 
   async close(): Promise<void> {
@@ -167,6 +213,67 @@ export class Neo4jStore implements GraphStore {
 
   async findReferralByIdempotencyKey(key: string): Promise<Referral | null> {
     return this.#runner.read((tx) => tx.first(Q.findReferralByIdempotencyKey, { idempotencyKey: key }, entityRow('Referral')));
+  }
+
+  /**
+   * Candidates from each index the query and the fields call for (CJK
+   * full-text, pinyin full-text, phone and code text indexes), within the
+   * scope, ranked by rankSearchHits; then the page's households, in one read.
+   */
+  async searchHouseholds(
+    query: SearchQuery,
+    fields: readonly SearchField[],
+    scope: HouseholdSearchScope,
+    page: { first: number; after: SearchCursor | null },
+  ): Promise<SearchPage<EntityMap['Household']>> {
+    assertSearchLimit('searchHouseholds', page.first);
+    const scopeParams = { villageIds: scope.villageIds === null ? null : [...scope.villageIds], townshipIds: scope.townshipIds === null ? null : [...scope.townshipIds] };
+    const asks: Array<{ name: QueryName; params: Params }> = [];
+    if (fields.includes('name')) {
+      const han = hanLuceneQuery(query);
+      if (han !== null) asks.push({ name: Q.searchHouseholdsByName, params: { lucene: han } });
+      const pinyin = pinyinLuceneQuery(query);
+      if (pinyin !== null) asks.push({ name: Q.searchHouseholdsByPinyin, params: { lucene: pinyin } });
+    }
+    if (fields.includes('phone') && query.digits !== null) asks.push({ name: Q.searchHouseholdsByPhone, params: { digits: query.digits } });
+    if (fields.includes('code') && query.code !== null) asks.push({ name: Q.searchHouseholdsByCode, params: { code: query.code } });
+    if (asks.length === 0) return { hits: [], totalCount: 0, hasNextPage: false };
+    return this.#runner.read(async (tx) => {
+      const candidates: SearchCandidate[] = [];
+      for (const ask of asks) candidates.push(...(await tx.rows(ask.name, { ...ask.params, ...scopeParams }, SearchKeysRow)));
+      const ranked = rankSearchHits(query, fields, candidates, page);
+      const households = await getMany(tx, 'Household', ranked.hits.map((h) => h.id));
+      const hits = ranked.hits.flatMap((hit, i) => {
+        const item = households[i];
+        return item ? [{ rank: hit.rank, item }] : [];
+      });
+      return { hits, totalCount: ranked.totalCount, hasNextPage: ranked.hasNextPage };
+    });
+  }
+
+  async searchDirectory(query: SearchQuery, kinds: readonly DirectorySearchKind[], limit: number): Promise<DirectoryMatch[]> {
+    assertSearchLimit('searchDirectory', limit);
+    const asks: Array<{ name: QueryName; lucene: string }> = [];
+    const han = hanLuceneQuery(query);
+    if (han !== null) asks.push({ name: Q.searchDirectoryByName, lucene: han });
+    const pinyin = pinyinLuceneQuery(query);
+    if (pinyin !== null) asks.push({ name: Q.searchDirectoryByPinyin, lucene: pinyin });
+    if (asks.length === 0 || kinds.length === 0 || limit === 0) return [];
+    return this.#runner.read(async (tx) => {
+      const found = new Map<string, { kind: DirectorySearchKind; name: string; candidate: SearchCandidate }>();
+      for (const ask of asks) {
+        for (const row of await tx.rows(ask.name, { lucene: ask.lucene, labels: [...kinds] }, DirectoryKeysRow)) {
+          const kind = kindOfId(row.candidate.id);
+          if (kind === null || !(kinds as readonly string[]).includes(kind)) continue;
+          found.set(row.candidate.id, { kind: kind as DirectorySearchKind, name: row.displayName, candidate: row.candidate });
+        }
+      }
+      const ranked = rankSearchHits(query, ['name'], [...found.values()].map((f) => f.candidate), { first: limit, after: null });
+      return ranked.hits.map((hit) => {
+        const entry = found.get(hit.id) as { kind: DirectorySearchKind; name: string };
+        return { kind: entry.kind, id: hit.id, name: entry.name, rank: hit.rank };
+      });
+    });
   }
 
   // -- writes ----------------------------------------------------------------
@@ -442,7 +549,49 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createIndexAssistanceNeedId,
   Q.createIndexConsentHouseholdId,
   Q.createIndexAuditEventEntityId,
+  Q.createIndexHouseholdSearchName,
+  Q.createIndexHouseholdSearchPinyin,
+  Q.createIndexHouseholdSearchPhone,
+  Q.createIndexHouseholdSearchCode,
+  Q.createIndexDirectorySearchName,
+  Q.createIndexDirectorySearchPinyin,
 ];
+
+/** Records per transaction in the start-up search-key backfill. */
+const BACKFILL_BATCH = 2_000;
+
+const PropsRow = z.object({ props: z.record(z.string(), z.unknown()) });
+/** The stored search keys of a candidate (cypher/searchHouseholdsBy*.cypher). */
+const SearchKeysRow = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    pinyinWhole: z.array(z.string()).nullable(),
+    pinyin: z.string().nullable(),
+    phone: z.string().nullable().optional(),
+    code: z.string().nullable().optional(),
+  })
+  .transform(
+    (row): SearchCandidate => ({
+      id: row.id,
+      keys: {
+        name: row.name ?? '',
+        pinyinWhole: row.pinyinWhole ?? [],
+        pinyinTokens: row.pinyin ? row.pinyin.split(' ') : [],
+        phone: row.phone ?? null,
+        code: row.code ?? null,
+      },
+    }),
+  );
+const DirectoryKeysRow = z
+  .object({ displayName: z.string(), id: z.string(), name: z.string().nullable(), pinyinWhole: z.array(z.string()).nullable(), pinyin: z.string().nullable() })
+  .transform((row) => ({ displayName: row.displayName, candidate: SearchKeysRow.parse({ ...row, phone: null, code: null }) }));
+
+function assertSearchLimit(operation: string, first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`store/neo4j: ${operation}: first must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${String(first)}`, ['first']);
+  }
+}
 
 /** Unique-key lookups per UNIQUE_KEYS entry: the id of the record holding the key, if any. */
 const UNIQUE_KEY_LOOKUPS: Partial<Record<EntityKind, Record<string, (entity: Record<string, unknown>) => { query: QueryName; params: Params }>>> = {

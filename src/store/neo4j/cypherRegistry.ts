@@ -50,6 +50,13 @@ const QUERY_NAMES = [
   'createIndexTownshipLocation',
   'createIndexVillageLocation',
   'createIndexVillageTownshipId',
+  // schema: search (full-text with the CJK analyzer, pinyin tokens, text indexes for phone and code)
+  'createIndexDirectorySearchName',
+  'createIndexDirectorySearchPinyin',
+  'createIndexHouseholdSearchCode',
+  'createIndexHouseholdSearchName',
+  'createIndexHouseholdSearchPhone',
+  'createIndexHouseholdSearchPinyin',
   // reads
   'countAssistances',
   'countAuditEvents',
@@ -99,6 +106,15 @@ const QUERY_NAMES = [
   'listTownships',
   'listVillages',
   'pingDatabase',
+  // reads: search and its start-up backfill
+  'listHouseholdsWithStaleSearchKeys',
+  'listStakeholdersWithStaleSearchKeys',
+  'searchDirectoryByName',
+  'searchDirectoryByPinyin',
+  'searchHouseholdsByCode',
+  'searchHouseholdsByName',
+  'searchHouseholdsByPhone',
+  'searchHouseholdsByPinyin',
   // writes
   'bumpStoreVersion',
   'claimServiceCapacity',
@@ -129,6 +145,8 @@ const QUERY_NAMES = [
   'releaseServiceCapacity',
   'setNeedStatus',
   'setServiceCapacity',
+  'setHouseholdSearchKeys',
+  'setStakeholderSearchKeys',
   'upsertAssistances',
   'upsertAuditEvents',
   'upsertCategories',

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { EntityKind } from '../../domain/ids';
 import { ENTITY_SCHEMAS, type EntityMap, type GeoPoint } from '../../domain/model';
+import { searchProps } from './searchProps';
 
 /**
  * How a domain record is laid out as Neo4j properties, and back.
@@ -34,7 +35,7 @@ export function toProps<K extends EntityKind>(kind: K, entity: EntityMap[K]): Re
       props[field] = value;
     }
   }
-  return props;
+  return { ...props, ...searchProps(kind, entity) };
 }
 
 /** The inverse of toProps, on properties already passed through toNative (a point is then { lat, lng }). */

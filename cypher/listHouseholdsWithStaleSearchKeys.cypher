@@ -1,0 +1,9 @@
+// Purpose: households whose search keys are missing or from another SEARCH_KEYS_VERSION (written before search
+//          existed, or by an older version): the start-up backfill recomputes them, a batch at a time.
+// Parameters: $version: the current SEARCH_KEYS_VERSION, $limit: batch size
+// Returns: props (all node properties), at most $limit rows
+// Mode: READ
+MATCH (n:Household)
+WHERE n.searchKeysVersion IS NULL OR n.searchKeysVersion <> $version
+RETURN properties(n) AS props
+LIMIT $limit

@@ -15,7 +15,6 @@ export const SensitiveKind = z.enum([
   'FINANCE',
   'CHILDREN',
   'SOCIAL_ASSISTANCE',
-  'CASE_NOTES',
 ]);
 export type SensitiveKind = z.infer<typeof SensitiveKind>;
 export const SENSITIVE_KINDS: readonly SensitiveKind[] = SensitiveKind.options;

@@ -1,6 +1,7 @@
 import { kindOfId } from '../../domain/ids';
 import type { AuditTarget } from '../../services/audit';
 import type { Owner, RequestAccess } from './RequestAccess';
+import { requireDirectoryKinds, requireHouseholdSearch } from './searchAccess';
 import type { Role } from './Viewer';
 
 /**
@@ -75,6 +76,9 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   whatIf: { roles: [...NETWORK_EDITORS, 'DESIGNER'] },
   // A ranking of families by vulnerability is itself social-assistance data: staff only, within their scope.
   mostVulnerableHouseholds: { roles: STAFF },
+  // Search (auth/searchAccess.ts): households by the fields the viewer may read, within its scope; the directory by name.
+  searchHouseholds: { roles: CASE_WORK, check: async (access) => requireHouseholdSearch(access) },
+  searchDirectory: { roles: EVERYONE, check: async (access, args) => requireDirectoryKinds(access, args['kinds']) },
   // Access module.
   auditEvents: { roles: ['ADMIN'] },
   consents: {

@@ -27,7 +27,7 @@ type Plan<K extends ScopedKind> = { queries: Array<FilterMap[K]> } | { scan: Fil
 
 export async function scopedPage<K extends ScopedKind>(ctx: RequestContext, kind: K, filter: FilterMap[K], page: PageRequest): Promise<Page<EntityMap[K]>> {
   const access = accessOf(ctx);
-  const plan = access.role === 'ADMIN' ? { queries: [filter] } : access.visibility(kind) === 'NONE' ? { queries: [] } : await planFor(access, kind, filter);
+  const plan = await scopedPlan(ctx, kind, filter);
   let result: Page<EntityMap[K]>;
   if ('scan' in plan) {
     const all = await listAll(ctx.store, kind, plan.scan);
@@ -42,6 +42,19 @@ export async function scopedPage<K extends ScopedKind>(ctx: RequestContext, kind
   const loader = ctx.loaders[kind] as unknown as DataLoader<string, EntityMap[K] | null>;
   for (const item of result.items) loader.prime(item.id, item);
   return result;
+}
+
+/**
+ * The store filters that cover exactly the viewer's part of `filter` (one
+ * query each, disjoint), or a scan filtered record by record: what scopedPage
+ * runs, for other readers of the same scope (searchHouseholds).
+ */
+export type ScopedPlan<K extends ScopedKind> = { queries: Array<FilterMap[K]> } | { scan: FilterMap[K] };
+
+export async function scopedPlan<K extends ScopedKind>(ctx: RequestContext, kind: K, filter: FilterMap[K]): Promise<ScopedPlan<K>> {
+  const access = accessOf(ctx);
+  if (access.role === 'ADMIN') return { queries: [filter] };
+  return access.visibility(kind) === 'NONE' ? { queries: [] } : planFor(access, kind, filter);
 }
 
 // Private: which store queries cover exactly the viewer's part of `filter`.

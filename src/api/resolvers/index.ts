@@ -9,10 +9,11 @@ import { nodeResolvers } from './node';
 import { placesResolvers } from './places';
 import { referralsResolvers } from './referrals';
 import { scalarResolvers } from './scalars';
+import { searchResolvers } from './search';
 
 /** Resolver maps per SDL module, merged type by type; every mutation reads its result fresh. */
 export const resolvers = freshAfterWrites(
-  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers]),
+  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers, searchResolvers]),
 );
 
 /**

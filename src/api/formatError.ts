@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isHuzhuError } from '../errors/HuzhuError';
 import type { RequestContext } from './context';
+import { redactDetails, redactMessage } from './redactMessage';
 
 /** Codes produced by graphql-js/Apollo themselves for a bad request: the client's fault, safe to show. */
 const CLIENT_ERROR_CODES = new Set([
@@ -21,20 +22,21 @@ export const INTERNAL = 'INTERNAL_SERVER_ERROR';
  * The one place errors become client-visible. HuzhuErrors keep their code,
  * message, `fieldPath` (where in the input) and details; errors from graphql-js
  * about the request pass through; anything else is masked here and given the
- * request's correlation id by maskInternalErrors().
+ * request's correlation id by maskInternalErrors(). No message or detail
+ * echoes what the client sent beyond a short excerpt (redactMessage.ts).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isHuzhuError(original)) {
     return {
-      message: original.message,
+      message: redactMessage(original.message),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { ...original.details, code: original.code, fieldPath: original.path },
+      extensions: { ...(redactDetails(original.details) as Record<string, unknown>), code: original.code, fieldPath: redactDetails(original.path) },
     };
   }
   if (isClientError(original)) {
-    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: original.extensions['code'] } };
+    return { message: redactMessage(formatted.message), ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: original.extensions['code'] } };
   }
   return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: INTERNAL } };
 }

@@ -19,9 +19,14 @@ import type { Logger } from 'pino';
 import { kindOfId, type EntityKind } from '../domain/ids';
 import { HuzhuError, notFound } from '../errors/HuzhuError';
 import { auditWrite, writeEvent } from '../services/audit';
+import { valuesAt } from './auth/argumentSites';
+import { checkFilterRules, selectionChecksOf, type SelectionCheck } from './auth/checkFilterRules';
+import { checkFreeText } from './auth/checkFreeText';
 import { MUTATION_RULES, QUERY_RULES } from './auth/operationRules';
 import { accessOf, entityKindOfType, type Owner, type RequestAccess } from './auth/RequestAccess';
-import { SENSITIVE_KINDS, SensitiveKind } from './auth/SensitiveKind';
+import { selectionAllowed } from './auth/sensitiveRules';
+import { sensitiveKindOf } from './auth/sensitiveKindOf';
+import { SENSITIVE_KINDS, type SensitiveKind } from './auth/SensitiveKind';
 import type { RequestContext } from './context';
 
 /**
@@ -45,6 +50,11 @@ import type { RequestContext } from './context';
  *    value released only after the audit event is stored. A value object
  *    (HouseholdHead, Loan, …) is owned by the record whose field returned it;
  *    a sensitive field whose owner cannot be told is withheld, fail closed.
+ * 4. Filters, sorts and counts (auth/filterRules.ts): an argument that tests a
+ *    sensitive field, and a root field that ranks or selects by one, is
+ *    refused FORBIDDEN (naming the argument) unless the viewer may read that
+ *    field for the request's purpose; checked before anything else the field
+ *    does, so before any store call.
  */
 export interface GuardOptions {
   log: Logger;
@@ -55,6 +65,7 @@ const GUARDED = Symbol('huzhu.guarded');
 export function guardSchema(schema: GraphQLSchema, options: GuardOptions): GraphQLSchema {
   if ((schema as unknown as Record<symbol, unknown>)[GUARDED]) throw new Error('api/guardSchema: this schema is already guarded');
   checkPolicyCoversSchema(schema);
+  const selections = selectionChecksOf(schema);
   const owners = new WeakMap<RequestAccess, WeakMap<object, Owner>>();
   const ownersOf = (access: RequestAccess) => {
     let map = owners.get(access);
@@ -76,8 +87,9 @@ export function guardSchema(schema: GraphQLSchema, options: GuardOptions): Graph
       const sensitive = sensitiveKindOf(field);
       const named = getNamedType(field.type);
       const screensResult = isObjectType(named) || isAbstractType(named);
-      if (!root && !entityKind && !sensitive && !screensResult) continue;
-      field.resolve = guardField({ schema, type, field, root, entityKind, sensitive, screensResult, ownersOf, warnOwnerless });
+      const selects = selections.get(`${type.name}.${field.name}`) ?? [];
+      if (!root && !entityKind && !sensitive && !screensResult && selects.length === 0) continue;
+      field.resolve = guardField({ schema, type, field, root, entityKind, sensitive, screensResult, selects, ownersOf, warnOwnerless });
     }
   }
   Object.defineProperty(schema, GUARDED, { value: true });
@@ -114,17 +126,10 @@ export function checkPolicyCoversSchema(schema: GraphQLSchema): void {
       }
     }
   }
+  problems.push(...checkFilterRules(schema), ...checkFreeText(schema));
   if (problems.length > 0) throw new Error(`api/guardSchema: the access policy does not cover the schema:\n  ${problems.join('\n  ')}`);
 }
 
-function sensitiveKindOf(field: GraphQLField<unknown, unknown>): SensitiveKind | null {
-  const directive = field.astNode?.directives?.find((d) => d.name.value === 'sensitive');
-  if (!directive) return null;
-  const arg = directive.arguments?.find((a) => a.name.value === 'kind');
-  const parsed = SensitiveKind.safeParse(arg?.value.kind === Kind.ENUM ? arg.value.value : undefined);
-  if (!parsed.success) throw new Error(`api/guardSchema: @sensitive on ${field.name} needs a kind from ${SENSITIVE_KINDS.join(', ')}`);
-  return parsed.data;
-}
 
 // -- the field wrapper ---------------------------------------------------------------
 
@@ -136,6 +141,8 @@ interface FieldPlan {
   entityKind: EntityKind | null;
   sensitive: SensitiveKind | null;
   screensResult: boolean;
+  /** What its arguments and its result select by (auth/filterRules.ts). */
+  selects: readonly SelectionCheck[];
   ownersOf: (access: RequestAccess) => WeakMap<object, Owner>;
   warnOwnerless: (coordinate: string) => void;
 }
@@ -156,17 +163,20 @@ function guardField(plan: FieldPlan): Resolver {
         const rule = QUERY_RULES[plan.field.name];
         if (!rule) throw new Error(`api/guardSchema: no rule for Query.${plan.field.name}`);
         access.requireRole(plan.field.name, rule.roles);
+        requireSelectable(plan, access, args);
         await rule.check?.(access, args);
       } else if (plan.root === 'Mutation') {
         const rule = MUTATION_RULES[plan.field.name];
         if (!rule) throw new Error(`api/guardSchema: no rule for Mutation.${plan.field.name}`);
         const target = await rule(access, args);
+        requireSelectable(plan, access, args);
         await auditWrite(ctx.store, writeEvent(access.actor(), ctx.now(), plan.field.name, target, args));
       }
 
       if (plan.entityKind !== null && !(await access.canReadObject(plan.entityKind, source))) {
         throw notFound(plan.entityKind, idOf(source));
       }
+      if (plan.root === null) requireSelectable(plan, access, args);
 
       const owner = ownerOf(plan, access, source, args);
       if (plan.sensitive !== null) {
@@ -208,6 +218,31 @@ async function allowedSensitiveSubfields(plan: FieldPlan, access: RequestAccess,
     if (kind !== null && (await access.maySeeSensitive(kind, owner))) result.push(`${named.name}.${name}`);
   }
   return result;
+}
+
+/**
+ * FORBIDDEN, naming the argument, when the field's arguments (or its result
+ * ordering) test a sensitive field the viewer may not read for this purpose.
+ * Decided on the role, purpose and rule table alone: no store call.
+ */
+function requireSelectable(plan: FieldPlan, access: RequestAccess, args: Record<string, unknown>): void {
+  for (const check of plan.selects) {
+    const given = check.path === null ? [{ at: [] as Array<string | number> }] : valuesAt(args, check.path);
+    if (given.length === 0) continue;
+    for (const read of check.reads) {
+      const denied = read.kinds.find((kind) => !selectionAllowed(access.role, access.purpose, kind, read.ownerKind));
+      if (denied === undefined) continue;
+      const at = given[0]?.at ?? [];
+      const what = at.length > 0 ? `${plan.field.name}(${at.join('.')})` : plan.field.name;
+      const how = at.length > 0 ? '请去掉这个参数 (remove this argument)' : '请改用可读取该字段的用途或角色 (use a purpose or role that may read it)';
+      throw new HuzhuError(
+        'FORBIDDEN',
+        `${what}: 按 ${read.coordinate}（${denied}）筛选或排序，而 ${access.role} 在 ${access.purpose} 用途下不能读取该字段；${how}. ` +
+          `(${what} selects by ${read.coordinate}, ${denied} data a ${access.role} may not read for purpose ${access.purpose})`,
+        { path: at },
+      );
+    }
+  }
 }
 
 /** A withheld sensitive field is null; where the schema allows no null, the request fails closed at that path. */

@@ -12,14 +12,18 @@ import {
   isEnumType,
   isInputObjectType,
   isLeafType,
+  isListType,
+  isNonNullType,
   isObjectType,
   Kind,
   parse,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import type { ArgumentSite } from '../../src/api/auth/argumentSites';
 import { loadTypeDefs } from '../../src/api/loadTypeDefs';
 import { ENTITY_KINDS, type EntityKind } from '../../src/domain/ids';
 import type { SensitiveKind } from '../../src/api/auth/SensitiveKind';
@@ -117,6 +121,80 @@ export class QueryBuilder {
       }
     }
     return parts.join(' ');
+  }
+
+  /**
+   * The smallest query that gives one argument site a value: the field it
+   * belongs to (reached from Query through the first field that returns its
+   * type), the site's value at its path, required arguments and the
+   * required fields of the input objects on the way filled in. `sample`
+   * gives a literal for a leaf: `sample(name, type)`.
+   */
+  argumentQuery(site: ArgumentSite, sample: (name: string, type: GraphQLInputType) => string): { query: string; fieldPath: Array<string | number> } {
+    const steps = this.pathFromQuery(site.type.name);
+    const fieldPath: Array<string | number> = [];
+    const literalAt = (type: GraphQLInputType, name: string, rest: readonly string[]): string => {
+      if (isNonNullType(type)) return literalAt(type.ofType, name, rest);
+      if (isListType(type)) {
+        if (rest.length > 0) fieldPath.push(0);
+        return `[${literalAt(type.ofType, name, rest)}]`;
+      }
+      if (!isInputObjectType(type)) return sample(name, type);
+      const [next, ...tail] = rest as [string, ...string[]];
+      const parts: string[] = [];
+      for (const f of Object.values(type.getFields())) {
+        if (f.name === next) {
+          fieldPath.push(next);
+          parts.push(`${f.name}: ${literalAt(f.type, f.name, tail)}`);
+        } else if (isNonNullType(f.type) && f.defaultValue === undefined) {
+          parts.push(`${f.name}: ${this.filled(f.type, f.name, sample)}`);
+        }
+      }
+      return `{ ${parts.join(', ')} }`;
+    };
+    const [argName, ...below] = site.path as [string, ...string[]];
+    const arg = site.field.args.find((a) => a.name === argName);
+    if (!arg) throw new Error(`accessQueries: ${site.key} names no argument ${argName}`);
+    fieldPath.push(argName);
+    const given = [`${argName}: ${literalAt(arg.type, argName, below)}`];
+    for (const other of site.field.args) {
+      if (other.name === argName) continue;
+      const value = this.requiredArg(`${site.type.name}.${site.field.name}(${other.name})`);
+      if (value !== undefined) given.push(`${other.name}: ${value}`);
+    }
+    const named = getNamedType(site.field.type);
+    const selection = isLeafType(named) ? '' : ' { __typename }';
+    let query = `${site.field.name}(${given.join(', ')})${selection}`;
+    for (const step of [...steps].reverse()) query = `${step.field.name}${this.args(step.type, step.field, 1)} { ${query} }`;
+    return { query: `{ ${query} }`, fieldPath };
+  }
+
+  /** Fields from Query down to a field returning `typeName` (empty for Query itself). */
+  private pathFromQuery(typeName: string): Array<{ type: string; field: GraphQLField<unknown, unknown> }> {
+    const queryType = this.schema.getQueryType() as GraphQLObjectType;
+    const queue: Array<{ type: GraphQLObjectType; path: Array<{ type: string; field: GraphQLField<unknown, unknown> }> }> = [{ type: queryType, path: [] }];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const { type, path } = queue.shift() as (typeof queue)[number];
+      if (type.name === typeName) return path;
+      if (seen.has(type.name)) continue;
+      seen.add(type.name);
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (isObjectType(named)) queue.push({ type: named, path: [...path, { type: type.name, field }] });
+      }
+    }
+    throw new Error(`accessQueries: no path from Query to ${typeName}`);
+  }
+
+  private filled(type: GraphQLInputType, name: string, sample: (name: string, type: GraphQLInputType) => string): string {
+    if (isNonNullType(type)) return this.filled(type.ofType, name, sample);
+    if (isListType(type)) return `[${this.filled(type.ofType, name, sample)}]`;
+    if (!isInputObjectType(type)) return sample(name, type);
+    const parts = Object.values(type.getFields())
+      .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+      .map((f) => `${f.name}: ${this.filled(f.type, f.name, sample)}`);
+    return `{ ${parts.join(', ')} }`;
   }
 
   private args(typeName: string, field: GraphQLField<unknown, unknown>, first: number): string {

@@ -29,6 +29,7 @@ import {
   aService,
   aTownship,
   aVillage,
+  BUILT_AT,
   BUILT_ON,
   someCategories,
 } from '../support/builders';
@@ -99,8 +100,10 @@ export function accessWorld(): AccessWorld {
   const needA = aNeed({ householdId: hhA.id, category: 'MEDICAL', urgency: 'HIGH', description: 'CANARY-DESC-needA' });
   const needA2 = aNeed({ householdId: hhA.id, category: 'EDUCATION', urgency: 'LOW', description: 'CANARY-DESC-needA2' });
   const needB = aNeed({ householdId: hhB.id, category: 'MEDICAL', urgency: 'MEDIUM', description: 'CANARY-DESC-needB' });
-  const refA = aReferralFor(needA, partnerMedical);
-  const refB = aReferralFor(needB, otherMedical, { consentOverrideReason: 'family asked by phone (synthetic)' });
+  const refA = aReferralFor(needA, partnerMedical, {
+    transitions: [{ status: 'SENT', at: BUILT_AT, actorId: 'per_builder', reason: null, note: 'CANARY-NOTE-refA (synthetic)' }],
+  });
+  const refB = aReferralFor(needB, otherMedical, { consentOverrideReason: 'CANARY-OVERRIDE-refB: family asked by phone (synthetic)' });
   const astA = anAssistance({ needId: needA.id, referralId: refA.id, action: 'CANARY-ACT-astA', note: 'CANARY-NOTE-astA' });
   const astB = anAssistance({ needId: needB.id, referralId: null, action: 'CANARY-ACT-astB', note: 'CANARY-NOTE-astB' });
   const cnsA = aConsent({ householdId: hhA.id, organizationIds: [partner.id], categories: [], guardianConsent: true });
@@ -122,6 +125,8 @@ export function accessWorld(): AccessWorld {
     { value: 'CANARY-NOTE-astA', kind: 'HEALTH', ownerKind: 'Assistance', ownerId: astA.id, field: 'Assistance.note' },
     { value: 'CANARY-ACT-astB', kind: 'HEALTH', ownerKind: 'Assistance', ownerId: astB.id, field: 'Assistance.action' },
     { value: 'CANARY-NOTE-astB', kind: 'HEALTH', ownerKind: 'Assistance', ownerId: astB.id, field: 'Assistance.note' },
+    { value: 'CANARY-NOTE-refA', kind: 'CASE_NOTES', ownerKind: 'Referral', ownerId: refA.id, field: 'ReferralTransition.note' },
+    { value: 'CANARY-OVERRIDE-refB', kind: 'CASE_NOTES', ownerKind: 'Referral', ownerId: refB.id, field: 'Referral.consentOverrideReason' },
     { value: '+86 139 0000 7303', kind: 'CONTACT', ownerKind: 'Person', ownerId: liaison.id, field: 'Person.phone' },
     { value: '+86 139 0000 7304', kind: 'CONTACT', ownerKind: 'Person', ownerId: creditOfficer.id, field: 'Person.phone' },
   ];

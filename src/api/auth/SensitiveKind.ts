@@ -15,6 +15,7 @@ export const SensitiveKind = z.enum([
   'FINANCE',
   'CHILDREN',
   'SOCIAL_ASSISTANCE',
+  'CASE_NOTES',
 ]);
 export type SensitiveKind = z.infer<typeof SensitiveKind>;
 export const SENSITIVE_KINDS: readonly SensitiveKind[] = SensitiveKind.options;

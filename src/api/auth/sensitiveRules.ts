@@ -29,6 +29,7 @@ const EVERYWHERE: Record<SensitiveKind, SensitiveRule> = {
   FINANCE: CASE_RECORDS,
   CHILDREN: CASE_RECORDS,
   SOCIAL_ASSISTANCE: CASE_RECORDS,
+  CASE_NOTES: CASE_RECORDS,
 };
 const NOTHING: Record<SensitiveKind, SensitiveRule> = {
   IDENTITY: NOBODY,
@@ -39,6 +40,7 @@ const NOTHING: Record<SensitiveKind, SensitiveRule> = {
   FINANCE: NOBODY,
   CHILDREN: NOBODY,
   SOCIAL_ASSISTANCE: NOBODY,
+  CASE_NOTES: NOBODY,
 };
 
 export const SENSITIVE_RULES: Readonly<Record<Role, Readonly<Record<SensitiveKind, SensitiveRule>>>> = {
@@ -47,10 +49,12 @@ export const SENSITIVE_RULES: Readonly<Record<Role, Readonly<Record<SensitiveKin
   COORDINATOR: EVERYWHERE,
   // Case work without the credit company's loan details.
   SOCIAL_WORKER: { ...EVERYWHERE, FINANCE: NOBODY },
-  // Enough to visit a family, record a need and the help given: who, how to reach them, what they need.
+  // Enough to visit a family, record a need and the help given: who, how to reach them, what they need
+  // (not the case notes staff and partners write on referrals).
   VOLUNTEER: { ...NOTHING, IDENTITY: ['Household'], CONTACT: ['Household', 'Person'], HEALTH: ['Need', 'Assistance'] },
-  // What a referral needs: the head's name and phone, the need's description, the help it recorded.
-  PARTNER_NGO: { ...NOTHING, IDENTITY: ['Household'], CONTACT: ['Household'], HEALTH: ['Need', 'Assistance'] },
+  // What a referral needs: the head's name and phone, the need's description, the help it recorded,
+  // and the notes written on the referral addressed to it (all only while consent covers that referral).
+  PARTNER_NGO: { ...NOTHING, IDENTITY: ['Household'], CONTACT: ['Household'], HEALTH: ['Need', 'Assistance'], CASE_NOTES: ['Referral'] },
   DESIGNER: NOTHING,
 };
 
@@ -58,4 +62,15 @@ export const SENSITIVE_RULES: Readonly<Record<Role, Readonly<Record<SensitiveKin
 export function sensitiveAllowed(role: Role, purpose: Purpose, kind: SensitiveKind, ownerKind: EntityKind): boolean {
   if (!INDIVIDUAL_PURPOSES.has(purpose)) return false;
   return SENSITIVE_RULES[role][kind].includes(ownerKind);
+}
+
+/**
+ * May a request select, order or count records by this field (a filter
+ * argument, a ranking)? Only where the field itself may be read for the
+ * purpose. A partner NGO never: its sight of a family's fields is decided per
+ * referral by the family's consent (RequestAccess.partnerSharing), and a
+ * filter picks records before any such per-record decision could be made.
+ */
+export function selectionAllowed(role: Role, purpose: Purpose, kind: SensitiveKind, ownerKind: EntityKind): boolean {
+  return role !== 'PARTNER_NGO' && sensitiveAllowed(role, purpose, kind, ownerKind);
 }

@@ -11,6 +11,8 @@ import {
   type HouseholdScope,
   type SmallCellPolicy,
 } from '../../services/coverage';
+import { INDIVIDUAL_PURPOSES } from '../auth/Purpose';
+import { accessOf } from '../auth/RequestAccess';
 import type { Role, Viewer } from '../auth/Viewer';
 import type { RequestContext } from '../context';
 import { required } from './required';
@@ -30,7 +32,10 @@ export const SUPPRESSES_SMALL_CELLS: Readonly<Record<Role, boolean>> = {
   VOLUNTEER: false,
 };
 
-const policyOf = (ctx: RequestContext): SmallCellPolicy => ({ suppress: SUPPRESSES_SMALL_CELLS[ctx.viewer.role] });
+/** Small cells are suppressed too whenever the purpose is not individual case work (REPORTING, SERVICE_DESIGN): a count is a read of what it counts. */
+const policyOf = (ctx: RequestContext): SmallCellPolicy => ({
+  suppress: SUPPRESSES_SMALL_CELLS[ctx.viewer.role] || !INDIVIDUAL_PURPOSES.has(accessOf(ctx).purpose),
+});
 
 type FirstArgs = { first?: number | null };
 

@@ -37,9 +37,6 @@ const REQUIRED_ARGS: Record<string, string> = {
   // Searches that hit the world's households and organisations, so their results go through the canary checks.
   'Query.searchHouseholds(query)': JSON.stringify('canary name'),
   'Query.searchDirectory(query)': JSON.stringify('社会组织'),
-  // Searches that hit the world's households and organisations, so their results go through the canary checks.
-  'Query.searchHouseholds(query)': JSON.stringify('canary name'),
-  'Query.searchDirectory(query)': JSON.stringify('社会组织'),
   'Query.whatIf(changes)': `[{ kind: SET_SERVICE_CAPACITY, serviceId: ${JSON.stringify(world.services.otherMedical.id)}, capacity: 1 }]`,
 };
 /** Value objects a root field returns belong to the record its arguments name. */

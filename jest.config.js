@@ -10,6 +10,15 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
+    // The console's pure logic (error mapping, applyServerErrors, drafts, the i18n key check), tests beside the code in web/src.
+    {
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/web/src/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }] },
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/web/src/$1' },
+    },
   ],
   testTimeout: 60000,
 };

@@ -40,7 +40,8 @@ export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   const production = config.NODE_ENV === 'production';
   const plugins: Array<ApolloServerPlugin<RequestContext>> = [maskInternalErrors(), costLimitPlugin(LIMITS.maxCost), unavailableStatusPlugin()];
-  if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  // The console at / is the browser entry; Apollo's Sandbox (a CDN page) only when asked for, never in production.
+  if (production || !config.GRAPHQL_SANDBOX) plugins.push(ApolloServerPluginLandingPageDisabled());
 
   const server = new ApolloServer<RequestContext>({
     // The access policy wraps every resolver once (src/api/guardSchema.ts); it fails start-up if it does not cover the schema.

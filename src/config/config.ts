@@ -28,7 +28,24 @@ const Env = z
     SEED_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     /** HS256 secret for bearer tokens (issue 6). Required in production. */
     JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    /** Apollo's Sandbox landing page at GET /graphql (loads from a CDN): off unless asked for, never in production. The console at / is the browser entry. */
+    GRAPHQL_SANDBOX: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    // -- sign-in (src/api/session, issue 11) --
+    /** Secure, `__Host-` session cookie. Unset: true when NODE_ENV=production, else false (plain http on localhost). */
+    COOKIE_SECURE: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+    /** How long a console session lasts from sign-in, seconds (default 8 h). */
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    /** The console's public origin (https://huzhu.example.org) when behind a proxy that rewrites Host; default: the request's Host. */
+    PUBLIC_ORIGIN: z.url().optional(),
+    /** How long an account stays locked after 5 wrong passwords in a row, minutes. */
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** Wrong passwords allowed per client address per 15 minutes before 429. */
+    LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+    /** Wrong passwords allowed per login name per 15 minutes before 429 (the lockout after 5 in a row comes first). */
+    LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    /** Development only: the demo accounts' password (else a random one, printed once). */
+    DEMO_ACCOUNT_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -1,0 +1,27 @@
+import { msg } from '@/lib/msg';
+import type { Capabilities } from '@/lib/permissions';
+
+export interface NavItem {
+  name: string;
+  to: string;
+  label: string;
+}
+
+/** The nav for a role: only screens the role may use. */
+export function navFor(caps: Capabilities): NavItem[] {
+  const items: NavItem[] = [];
+  if (caps.householdList) items.push({ name: 'households', to: '/households', label: msg('nav.households') });
+  if (caps.referralBoard) items.push({ name: 'referrals', to: '/referrals', label: msg('nav.referrals') });
+  if (caps.inbox) items.push({ name: 'inbox', to: '/inbox', label: msg('nav.inbox') });
+  if (caps.maintainServices) items.push({ name: 'services', to: '/services', label: msg('nav.services') });
+  if (caps.manageAccounts) items.push({ name: 'accounts', to: '/accounts', label: msg('nav.accounts') });
+  return items;
+}
+
+/** Where a role lands after signing in. */
+export function homeFor(caps: Capabilities): string {
+  if (caps.householdList) return '/households';
+  if (caps.inbox) return '/inbox';
+  if (caps.manageAccounts) return '/accounts';
+  return '/';
+}

@@ -1,0 +1,67 @@
+/**
+ * Unsaved forms survive an expired session: a form's values are kept in
+ * sessionStorage under its route, tagged with the account that typed them.
+ * They are restored only for that same account, removed on a successful
+ * submit, and every draft is removed on sign-out (no other user's data is
+ * left in the browser). `store` is injectable for tests.
+ */
+const PREFIX = 'huzhu:draft:';
+
+export interface DraftStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
+}
+
+function defaultStore(): DraftStore | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function draftKey(route: string, form: string): string {
+  return `${PREFIX}${route}#${form}`;
+}
+
+export function saveDraft(key: string, accountId: string, values: unknown, store = defaultStore()): void {
+  try {
+    store?.setItem(key, JSON.stringify({ accountId, values }));
+  } catch {
+    // Storage full or blocked: the draft is a convenience, never a failure.
+  }
+}
+
+export function loadDraft<T>(key: string, accountId: string, store = defaultStore()): T | null {
+  const raw = store?.getItem(key);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as { accountId?: unknown; values?: T };
+    if (parsed.accountId !== accountId) {
+      store?.removeItem(key);
+      return null;
+    }
+    return parsed.values ?? null;
+  } catch {
+    store?.removeItem(key);
+    return null;
+  }
+}
+
+export function clearDraft(key: string, store = defaultStore()): void {
+  store?.removeItem(key);
+}
+
+/** Sign-out: remove every draft of every form. */
+export function clearAllDrafts(store = defaultStore()): void {
+  if (!store) return;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i += 1) {
+    const key = store.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  for (const key of keys) store.removeItem(key);
+}

@@ -23,6 +23,7 @@ export async function timedSeed(
   const upsertMs: Partial<Record<EntityKind, number>> = {};
   const target: SeedTarget = {
     upsertCategories: (rows) => store.upsertCategories(rows),
+    putSeedRun: (run) => store.putSeedRun(run),
     async upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>) {
       const started = performance.now();
       const result = await store.upsertMany(kind, rows);

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   await store.init();
   if (config.SEED_ON_START) {
     await seedIfEmpty(store, { households: config.SEED_HOUSEHOLDS, seed: config.SEED_RANDOM, log: (line) => log.info(line) });
+  } else if ((await store.getSeedRun())?.status === 'IN_PROGRESS') {
+    log.warn('seed: INCOMPLETE: an earlier seed stopped part-way and SEED_ON_START=false; /healthz says degraded until `npm run seed` (or a start with SEED_ON_START=true) completes it');
   }
   const app = createApp({ config, store, log });
   await app.server.start();

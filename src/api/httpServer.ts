@@ -51,7 +51,10 @@ export function createHttpServer(options: HttpOptions): http.Server {
     if (url.pathname === '/healthz' && req.method === 'GET') {
       try {
         await store.ping();
-        return sendJson(res, 200, { status: 'ok', store: store.kind });
+        // A seed that stopped part-way is "degraded", not down: the API answers (200), the data is partial.
+        const seedRun = await store.getSeedRun();
+        const seed = seedRun === null ? 'none' : seedRun.status === 'COMPLETE' ? 'complete' : 'incomplete';
+        return sendJson(res, 200, { status: seed === 'incomplete' ? 'degraded' : 'ok', store: store.kind, seed });
       } catch {
         return sendJson(res, 503, { status: 'unavailable', store: store.kind });
       }

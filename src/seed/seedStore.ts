@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityKind } from '../domain/ids';
 import type { EntityMap } from '../domain/model';
 import type { GraphStore } from '../store/GraphStore';
-import { generateSynthetic, type SyntheticBatch } from './generateSynthetic';
+import type { SeedRun } from '../store/SeedRun';
+import { DEFAULT_BATCH_SIZE, generateSynthetic, type SyntheticBatch } from './generateSynthetic';
 import { loadSyntheticWorld, type SyntheticWorld } from './syntheticWorld';
 
 export interface SeedOptions {
@@ -16,10 +17,18 @@ export interface SeedOptions {
   /** Milliseconds clock for rates and ETA; injectable so tests don't depend on time. */
   now?: () => number;
   world?: SyntheticWorld;
+  /**
+   * Continue the seed this record describes (a seed that stopped part-way):
+   * its first `stepsDone` steps are in the store and are not written again.
+   * Its households, seed and batch size must be the ones given here.
+   */
+  resume?: SeedRun;
+  /** Wall clock for the seed record's timestamps; injectable for tests. */
+  clock?: () => Date;
 }
 
-/** All seeding needs from a store: the two bulk writes of the GraphStore port. */
-export type SeedTarget = Pick<GraphStore, 'upsertMany' | 'upsertCategories'>;
+/** All seeding needs from a store: the two bulk writes of the GraphStore port and the seed's own record. */
+export type SeedTarget = Pick<GraphStore, 'upsertMany' | 'upsertCategories' | 'putSeedRun'>;
 
 export type SeedCounts = { categories: number } & Record<SeededKind, number>;
 type SeededKind = 'Township' | 'Village' | 'Organization' | 'Service' | 'Person' | 'Relationship' | 'Household' | 'Need';
@@ -31,13 +40,43 @@ export const DEFAULT_PROGRESS_EVERY = 50_000;
  * stakeholders, then the synthetic people, households and needs, in batches
  * through upsertMany. Every id is deterministic, so running it twice with the
  * same options writes the same rows again and changes no count.
- * Returns how many rows of each kind were written.
+ *
+ * Resumable: the seed's record (SeedRun) is written IN_PROGRESS before the
+ * first row, moved on after each step (one upsert), and COMPLETE after the
+ * last, so a seed killed part-way leaves a record saying so and how far it
+ * got; `resume` continues it from there (a step cut off mid-way is written
+ * again, which the deterministic ids make harmless).
+ * Returns how many rows of each kind the seed holds (resumed steps included).
  */
 export async function seedStore(store: SeedTarget, options: SeedOptions): Promise<SeedCounts> {
   const log = options.log ?? (() => {});
   const now = options.now ?? Date.now;
+  const clock = options.clock ?? (() => new Date());
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   const world = options.world ?? loadSyntheticWorld();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const resume = options.resume;
+  if (resume && (resume.households !== options.households || resume.seed !== options.seed || resume.batchSize !== batchSize)) {
+    throw new Error(
+      `seed/seedStore: cannot resume a seed of ${resume.households} households (seed ${resume.seed}, batch ${resume.batchSize}) ` +
+        `with ${options.households} households (seed ${options.seed}, batch ${batchSize}); resume it with its own options`,
+    );
+  }
+  const skip = resume?.stepsDone ?? 0;
+  const startedAt = resume?.startedAt ?? clock().toISOString();
+  let run: SeedRun = {
+    status: 'IN_PROGRESS',
+    households: options.households,
+    seed: options.seed,
+    batchSize,
+    stepsDone: skip,
+    startedAt,
+    updatedAt: clock().toISOString(),
+    completedAt: null,
+  };
+  await store.putSeedRun(run);
+  if (skip > 0) log(`seed: resuming an interrupted seed after its first ${skip} steps (started ${startedAt})`);
+  let step = 0;
   const counts: SeedCounts = {
     categories: 0,
     Township: 0,
@@ -49,13 +88,21 @@ export async function seedStore(store: SeedTarget, options: SeedOptions): Promis
     Household: 0,
     Need: 0,
   };
+  /** One step: written unless an earlier run of this seed wrote it; the record moves on after it. */
+  const inStep = async (work: () => Promise<unknown>) => {
+    step += 1;
+    if (step <= skip) return;
+    await work();
+    run = { ...run, stepsDone: step, updatedAt: clock().toISOString() };
+    await store.putSeedRun(run);
+  };
   const write = async <K extends SeededKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>) => {
     if (rows.length === 0) return;
-    await store.upsertMany(kind, rows);
+    await inStep(() => store.upsertMany(kind, rows));
     counts[kind] += rows.length;
   };
 
-  await store.upsertCategories(world.categories);
+  await inStep(() => store.upsertCategories(world.categories));
   counts.categories = world.categories.length;
   await write('Township', world.places.townships);
   await write('Village', world.places.villages);
@@ -79,13 +126,15 @@ export async function seedStore(store: SeedTarget, options: SeedOptions): Promis
     seed: options.seed,
     world,
     onProgress,
-    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    batchSize,
   });
   for (const batch of batches) {
     await writeBatch(batch, write);
     // Let timers and I/O run between batches: a server seeding on start stays responsive.
-    await nextTurn();
+    if (step > skip) await nextTurn();
   }
+  const completedAt = clock().toISOString();
+  await store.putSeedRun({ ...run, status: 'COMPLETE', stepsDone: step, updatedAt: completedAt, completedAt });
 
   log(
     `seed: synthetic ${fmt(counts.Person)} people, ${fmt(counts.Household)} households, ${fmt(counts.Need)} needs ` +

@@ -1,4 +1,5 @@
 import type { EntityKind } from '../domain/ids';
+import type { SeedRun } from './SeedRun';
 import type { MatchRank, SearchField } from '../domain/matchRank';
 import type { SearchCursor } from '../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../domain/searchKeys';
@@ -129,6 +130,15 @@ export interface GraphStore {
 
   /** Append-only: audit events can be added, never changed or removed. */
   appendAudit(event: EntityMap['AuditEvent']): Promise<void>;
+
+  // -- the seed's record (issue 10 item 4) ------------------------------------
+  // One per store, not an entity: never returned by getMany/list, its writes
+  // do not bump version(), and reset/clear removes it with everything else.
+
+  /** The seed's progress record (SeedRun), or null when seedStore never ran on this store. */
+  getSeedRun(): Promise<SeedRun | null>;
+  /** Replace the seed's progress record. */
+  putSeedRun(run: SeedRun): Promise<void>;
 }
 
 /** Where a household search looks: null = anywhere; else households of these villages, or of these townships' villages. */

@@ -12,6 +12,10 @@
 import type { EntityKind } from '../../src/domain/ids';
 import type { EntityMap, Household, Referral, ReferralTransition } from '../../src/domain/model';
 import { HuzhuError, type ErrorCode } from '../../src/errors/HuzhuError';
+import { seedIfEmpty } from '../../src/seed/seedIfEmpty';
+import { seedStore, type SeedTarget } from '../../src/seed/seedStore';
+import { loadSyntheticWorld, type SyntheticWorld } from '../../src/seed/syntheticWorld';
+import type { SeedRun } from '../../src/store/SeedRun';
 import { MAX_PAGE_SIZE, type FilterMap, type GraphStore, type Page } from '../../src/store/GraphStore';
 import {
   aCategory,
@@ -1071,7 +1075,96 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
         expect((await one('Household', h.id))?.version).toBe(h.version + 1);
       });
     });
+
+    describe("the seed's record, and a seed that stopped part-way (issue 10 item 4)", () => {
+      const run = (overrides: Partial<SeedRun> = {}): SeedRun => ({
+        status: 'IN_PROGRESS',
+        households: 30,
+        seed: 11,
+        batchSize: 10,
+        stepsDone: 3,
+        startedAt: '2026-11-27T08:00:00.000Z',
+        updatedAt: '2026-11-27T08:00:05.000Z',
+        completedAt: null,
+        ...overrides,
+      });
+      const seedOptions = { households: 30, seed: 11, batchSize: 10, world: syntheticWorld() };
+
+      it('has no record on a store that was never seeded (or was reset)', async () => {
+        expect(await store.getSeedRun()).toBeNull();
+      });
+
+      it('returns the record as written, and replaces it', async () => {
+        await store.putSeedRun(run());
+        expect(await store.getSeedRun()).toEqual(run());
+        const complete = run({ status: 'COMPLETE', stepsDone: 12, completedAt: '2026-11-27T08:01:00.000Z' });
+        await store.putSeedRun(complete);
+        expect(await store.getSeedRun()).toEqual(complete);
+      });
+
+      it('does not bump the version (caches hold no seed record)', async () => {
+        const before = await store.version();
+        await store.putSeedRun(run());
+        expect(await store.version()).toBe(before);
+      });
+
+      it('refuses a record that is not a SeedRun', async () => {
+        const error = await failure(store.putSeedRun({ ...run(), status: 'HALF' as never, stepsDone: -1 }));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect(await store.getSeedRun()).toBeNull();
+      });
+
+      it('forgets the record when the store is reset', async () => {
+        await store.putSeedRun(run());
+        await factory.reset(store);
+        expect(await store.getSeedRun()).toBeNull();
+      });
+
+      it('resumes a seed that failed part-way and completes it with the rows of an uninterrupted one', async () => {
+        await factory.reset(store);
+        // A store that fails its 5th bulk write, as a process killed mid-seed stops writing.
+        let upserts = 0;
+        const failing: SeedTarget = {
+          upsertMany: (kind, rows) => {
+            upserts += 1;
+            return upserts === 5 ? Promise.reject(new Error('synthetic: killed mid-seed')) : store.upsertMany(kind, rows);
+          },
+          upsertCategories: (rows) => store.upsertCategories(rows),
+          putSeedRun: (record) => store.putSeedRun(record),
+        };
+        await expect(seedStore(failing, seedOptions)).rejects.toThrow('killed mid-seed');
+        const stopped = await store.getSeedRun();
+        expect(stopped).toMatchObject({ status: 'IN_PROGRESS', households: 30, seed: 11, batchSize: 10, completedAt: null });
+        expect(stopped!.stepsDone).toBeGreaterThan(0);
+        expect((await store.list('Household', {}, { first: 1 })).totalCount).toBe(0);
+
+        const lines: string[] = [];
+        const counts = await seedIfEmpty(store, { households: 999, seed: 1, log: (line) => lines.push(line), world: seedOptions.world });
+
+        expect(lines.join('\n')).toMatch(/INCOMPLETE.*resuming/);
+        // What the same seed writes when nothing stops it (counted by a target that stores nothing).
+        const uninterrupted = await seedStore(
+          { upsertMany: async (_kind, rows) => ({ written: rows.length }), upsertCategories: async () => undefined, putSeedRun: async () => undefined },
+          seedOptions,
+        );
+        expect(counts).toEqual(uninterrupted);
+        expect(counts).toMatchObject({ Township: 11, Household: 30 });
+        expect(await store.getSeedRun()).toMatchObject({ status: 'COMPLETE', households: 30, seed: 11 });
+        for (const kind of ['Township', 'Village', 'Organization', 'Service', 'Person', 'Relationship', 'Household', 'Need'] as const) {
+          expect([kind, (await store.list(kind, {}, { first: 1 })).totalCount]).toEqual([kind, counts?.[kind]]);
+        }
+        // Completed: the next start leaves it alone.
+        expect(await seedIfEmpty(store, { ...seedOptions, log: () => undefined })).toBeNull();
+      });
+    });
   });
+}
+
+/** The real Dayi world the seed hangs rows on, loaded once per file. */
+let world: SyntheticWorld | null = null;
+function syntheticWorld(): SyntheticWorld {
+  world ??= loadSyntheticWorld();
+  return world;
 }
 
 type MutableKindName = Exclude<EntityKind, 'Referral' | 'AuditEvent'>;

@@ -2,6 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_KINDS, kindOfId, type EntityKind } from '../../domain/ids';
 import type { Category, EntityMap, Household, Marker, Relationship } from '../../domain/model';
 import { badInput } from '../../errors/HuzhuError';
+import type { SeedRun } from '../SeedRun';
 import type { FilterMap, HouseholdFilter, VillageHouseholdStats } from '../GraphStore';
 import { referenceTargets, uniqueKeyValues, type UniqueKeyValue } from '../storeHelpers';
 import { SortedChunkList, compareIds } from './SortedChunkList';
@@ -39,6 +40,7 @@ export type AnyEntity = EntityMap[EntityKind];
 export type MemoryOp =
   | { o: 'put'; k: EntityKind; e: AnyEntity }
   | { o: 'categories'; rows: Category[] }
+  | { o: 'seedRun'; run: SeedRun }
   | { o: 'clear' };
 
 export interface NodeAttributes {
@@ -152,6 +154,8 @@ export class MemoryGraph {
   private ranked = new SortedChunkList<RankEntry>(compareRank);
   private tallies = new Map<string, VillageTally>();
   private categories = new Map<string, Category>();
+  /** The seed's progress record (GraphStore.getSeedRun), not an entity. */
+  seedRun: SeedRun | null = null;
   /** Names, pinyin, phones and codes of the searchable kinds (SearchIndex). */
   private search = new SearchIndex();
   /** Index additions deferred during one apply, merged in bulk at its end (keyed by list). */
@@ -323,6 +327,9 @@ export class MemoryGraph {
           case 'categories':
             for (const row of op.rows) this.categories.set(row.code, row);
             break;
+          case 'seedRun':
+            this.seedRun = op.run;
+            break;
           case 'clear':
             this.clear();
             break;
@@ -337,7 +344,7 @@ export class MemoryGraph {
       this.pending = null;
     }
     this.version = version;
-    if (ops.every((op) => op.o === 'put' && op.k === 'AuditEvent')) this.auditOnlyWrites += 1;
+    if (ops.every((op) => (op.o === 'put' && op.k === 'AuditEvent') || op.o === 'seedRun')) this.auditOnlyWrites += 1;
   }
 
   /** Bumped by every write that changes data (not by audit appends): what caches key on. */
@@ -513,6 +520,7 @@ export class MemoryGraph {
     this.ranked.clear();
     this.tallies.clear();
     this.categories.clear();
+    this.seedRun = null;
     this.search = new SearchIndex();
     this.pending = this.pending === null ? null : new Map();
   }

@@ -21,6 +21,8 @@ import type { SearchCursor } from '../../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
 import { cloneJson } from './cloneJson';
+import { SeedRun } from '../SeedRun';
+import { parseInput } from '../../errors/fromZodError';
 import { acquireDirectoryLock } from './fileLock';
 import { Journal, JournalBrokenError, replayJournal } from './Journal';
 import { MemoryGraph, type AnyEntity, type MemoryOp } from './MemoryGraph';
@@ -400,6 +402,18 @@ export class MemoryStore implements GraphStore {
       }
       return { ops: [{ o: 'put', k: 'AuditEvent', e: cloneJson(event) }], result: () => undefined };
     });
+  }
+
+  // -- the seed's record ---------------------------------------------------------
+
+  async getSeedRun(): Promise<SeedRun | null> {
+    const run = this.readable().seedRun;
+    return run === null ? null : cloneJson(run);
+  }
+
+  async putSeedRun(run: SeedRun): Promise<void> {
+    const parsed = parseInput(SeedRun, run, ['run']);
+    await this.write(() => ({ ops: [{ o: 'seedRun', run: cloneJson(parsed) }], result: () => undefined }));
   }
 
   // Private: lifecycle.

@@ -2,6 +2,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ENTITY_KINDS, type EntityKind } from '../../domain/ids';
 import type { Category } from '../../domain/model';
+import type { SeedRun } from '../SeedRun';
 import { CorruptFileError, LineBuffer, encodeFramedLine, scanFramedLines } from './framedLines';
 import type { AnyEntity, MemoryGraph, MemoryOp } from './MemoryGraph';
 
@@ -45,6 +46,8 @@ interface Header {
   /** MemoryGraph.auditOnlyWrites at this version (absent in older snapshots: 0). */
   auditOnlyWrites?: number;
   categories: Category[];
+  /** MemoryGraph.seedRun at this version (absent in older snapshots: none). */
+  seedRun?: SeedRun | null;
 }
 
 /** Writes the state to `path` atomically; returns the snapshot's size in bytes. */
@@ -55,7 +58,7 @@ export async function writeSnapshot(path: string, state: MemoryGraph): Promise<n
   let bytes = 0;
   try {
     const pending = new LineBuffer(WRITE_BUFFER_BYTES);
-    pending.push(encodeFramedLine({ format: FORMAT, formatVersion: FORMAT_VERSION, version: state.version, auditOnlyWrites: state.auditOnlyWrites, categories: state.listCategories() } satisfies Header));
+    pending.push(encodeFramedLine({ format: FORMAT, formatVersion: FORMAT_VERSION, version: state.version, auditOnlyWrites: state.auditOnlyWrites, categories: state.listCategories(), seedRun: state.seedRun } satisfies Header));
     const flush = async () => {
       const buffer = pending.take();
       let written = 0;
@@ -117,6 +120,7 @@ export async function readSnapshot(path: string, state: MemoryGraph): Promise<{ 
       }
       header = value as unknown as Header;
       batch.push({ o: 'categories', rows: header.categories });
+      if (header.seedRun) batch.push({ o: 'seedRun', run: header.seedRun });
       return;
     }
     if (footer !== null) throw new CorruptFileError(`${path}: line ${line.lineNumber} comes after the end marker`);

@@ -25,6 +25,7 @@ import {
   type VillageHouseholdStats,
 } from '../GraphStore';
 import { referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
+import { SeedRun } from '../SeedRun';
 import { Q, loadCypherRegistry, type QueryName } from './cypherRegistry';
 import { entityRow, toProps } from './entityProps';
 import { hanLuceneQuery, pinyinLuceneQuery } from './luceneQuery';
@@ -483,6 +484,18 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  // -- the seed's record ---------------------------------------------------------
+
+  async getSeedRun(): Promise<SeedRun | null> {
+    return this.#runner.read((tx) => tx.first(Q.getSeedRun, {}, SeedRun));
+  }
+
+  async putSeedRun(run: SeedRun): Promise<void> {
+    const parsed = parseInput(SeedRun, run, ['run']);
+    // No version bump: the seed's record is not data that caches keyed on version() hold.
+    await this.#runner.write((tx) => tx.rows(Q.mergeSeedRun, { ...parsed }, z.object({})));
+  }
+
   async appendAudit(event: EntityMap['AuditEvent']): Promise<void> {
     const parsed = parseInput(ENTITY_SCHEMAS.AuditEvent, event, []);
     await retryConstraintRaces(() =>
@@ -525,6 +538,7 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createConstraintStakeholderId,
   Q.createConstraintCategoryCode,
   Q.createConstraintStoreVersionName,
+  Q.createConstraintSeedRunName,
   Q.createConstraintTownshipCode,
   Q.createConstraintVillageCode,
   Q.createConstraintHouseholdCode,

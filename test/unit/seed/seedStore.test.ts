@@ -2,6 +2,7 @@ import type { EntityKind } from '../../../src/domain/ids';
 import type { Category, EntityMap } from '../../../src/domain/model';
 import { progressLine, seedStore, type SeedTarget } from '../../../src/seed/seedStore';
 import { loadSyntheticWorld } from '../../../src/seed/syntheticWorld';
+import type { SeedRun } from '../../../src/store/SeedRun';
 import { nonEmpty } from '../../support/nonEmpty';
 
 const world = loadSyntheticWorld();
@@ -12,7 +13,11 @@ class RecordingStore implements SeedTarget {
   readonly categories = new Map<string, Category>();
   readonly firstWrites: EntityKind[] = [];
 
+  /** Every write in order: `upsert Kind`, `categories`, `seedRun STATUS stepsDone`. */
+  readonly trace: string[] = [];
+
   async upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }> {
+    this.trace.push(`upsert ${kind}`);
     if (!this.rows.has(kind)) {
       this.rows.set(kind, new Map());
       this.firstWrites.push(kind);
@@ -23,7 +28,16 @@ class RecordingStore implements SeedTarget {
   }
 
   async upsertCategories(rows: ReadonlyArray<Category>): Promise<void> {
+    this.trace.push('categories');
     for (const row of rows) this.categories.set(row.code, row);
+  }
+
+  /** Every seed record written, in order. */
+  readonly seedRuns: SeedRun[] = [];
+
+  async putSeedRun(run: SeedRun): Promise<void> {
+    this.trace.push(`seedRun ${run.status} ${run.stepsDone}`);
+    this.seedRuns.push({ ...run });
   }
 
   size(kind: EntityKind): number {
@@ -102,6 +116,68 @@ describe('seedStore', () => {
     await seedStore(new RecordingStore(), { ...options, log: (line) => lines.push(line) });
     expect(lines.some((l) => l.includes('households ('))).toBe(false);
     expect(lines.at(-1)).toMatch(/synthetic \d+ people, 3,000 households/);
+  });
+});
+
+describe('seedStore: the seed record, and resuming', () => {
+  const clock = () => new Date('2026-11-27T08:00:00.000Z');
+
+  it('writes the record IN_PROGRESS before the first row, after every step, and COMPLETE after the last', async () => {
+    const store = new RecordingStore();
+    await seedStore(store, { ...options, clock });
+    const writes = store.trace.filter((t) => !t.startsWith('seedRun'));
+    expect(store.trace[0]).toBe('seedRun IN_PROGRESS 0');
+    expect(store.trace.at(-1)).toBe(`seedRun COMPLETE ${writes.length}`);
+    // Each write is followed by the record saying it is done.
+    store.trace.slice(1, -1).forEach((entry, i) => {
+      if (i % 2 === 1) expect(entry).toBe(`seedRun IN_PROGRESS ${(i + 1) / 2}`);
+      else expect(entry).not.toMatch(/^seedRun/);
+    });
+    expect(store.seedRuns.at(-1)).toEqual({
+      status: 'COMPLETE',
+      households: 3000,
+      seed: 42,
+      batchSize: 1000,
+      stepsDone: writes.length,
+      startedAt: '2026-11-27T08:00:00.000Z',
+      updatedAt: '2026-11-27T08:00:00.000Z',
+      completedAt: '2026-11-27T08:00:00.000Z',
+    });
+  });
+
+  it('resumes after the steps a stopped run finished, writing only the rest, and ends with the same rows', async () => {
+    const whole = new RecordingStore();
+    await seedStore(whole, options);
+    const stepsInAll = whole.seedRuns.at(-1)!.stepsDone;
+
+    const store = new RecordingStore();
+    // Killed at the first household batch.
+    const dying: SeedTarget = {
+      upsertMany: (kind, rows) => (kind === 'Household' ? Promise.reject(new Error('synthetic: killed')) : store.upsertMany(kind, rows)),
+      upsertCategories: (rows) => store.upsertCategories(rows),
+      putSeedRun: (run) => store.putSeedRun(run),
+    };
+    await expect(seedStore(dying, options)).rejects.toThrow('killed');
+    const stopped = store.seedRuns.at(-1)!;
+    expect(stopped.status).toBe('IN_PROGRESS');
+    expect(stopped.stepsDone).toBeGreaterThan(0);
+    store.trace.length = 0;
+
+    await seedStore(store, { ...options, resume: stopped });
+
+    const rewritten = store.trace.filter((t) => !t.startsWith('seedRun'));
+    expect(rewritten).toHaveLength(stepsInAll - stopped.stepsDone);
+    expect(rewritten).not.toContain('categories');
+    expect(rewritten[0]).toBe('upsert Household');
+    expect(store.snapshot()).toBe(whole.snapshot());
+    expect(store.seedRuns.at(-1)).toMatchObject({ status: 'COMPLETE', stepsDone: stepsInAll, startedAt: stopped.startedAt });
+  });
+
+  it('refuses to resume a seed with other options than it was started with', async () => {
+    const store = new RecordingStore();
+    const stopped: SeedRun = { ...options, status: 'IN_PROGRESS', stepsDone: 4, startedAt: clock().toISOString(), updatedAt: clock().toISOString(), completedAt: null };
+    await expect(seedStore(store, { ...options, households: 10, resume: stopped })).rejects.toThrow(/cannot resume a seed of 3000 households/);
+    expect(store.trace).toEqual([]);
   });
 });
 

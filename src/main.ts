@@ -6,6 +6,10 @@ import { createLogger } from './api/logger';
 import { createAccessControl } from './api/auth/createAccessControl';
 import { createStore, describeStore } from './store/createStore';
 import { seedIfEmpty } from './seed/seedIfEmpty';
+import { jwtSecret } from './api/auth/jwtSecret';
+import { createSessionGate } from './api/session/createSessionGate';
+import { defaultPasswordHasher } from './services/defaultPasswordHasher';
+import { describeDemoAccounts, ensureDemoAccounts } from './services/demoAccounts';
 
 /**
  * `npm start`: load config, open the store (embedded memory unless NEO4J_URI
@@ -22,10 +26,19 @@ async function main(): Promise<void> {
   } else if ((await store.getSeedRun())?.status === 'IN_PROGRESS') {
     log.warn('seed: INCOMPLETE: an earlier seed stopped part-way and SEED_ON_START=false; /healthz says degraded until `npm run seed` (or a start with SEED_ON_START=true) completes it');
   }
+  if (config.NODE_ENV !== 'production') {
+    // Development only: demo accounts (演示) on the first start, printed once; production has none.
+    const demo = await ensureDemoAccounts(
+      { store, now: () => new Date(), hasher: defaultPasswordHasher() },
+      { password: config.DEMO_ACCOUNT_PASSWORD, correlationId: 'start-up' },
+    );
+    for (const line of describeDemoAccounts(demo)) process.stdout.write(`${line}\n`);
+  }
   const app = createApp({ config, store, log });
   await app.server.start();
   const access = await createAccessControl(config, log);
-  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter });
+  const sessions = createSessionGate({ config, store, log, secret: jwtSecret(config).secret, resolveBearer: access.resolveViewer });
+  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter, sessions });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const { port } = http.address() as AddressInfo;
   log.info(`Huzhu listening on http://${config.HOST}:${port}/graphql — store: ${describeStore(config)}`);

@@ -8,6 +8,8 @@ import type { App } from './createApp';
 import { ANONYMOUS, type Viewer } from './auth/Viewer';
 import { PURPOSE_HEADER, resolvePurpose, type Purpose } from './auth/Purpose';
 import type { RateDecision, RateLimiter } from './auth/createRateLimiter';
+import { createConsoleHandler } from './serveConsole';
+import type { SessionGate } from './session/createSessionGate';
 
 export interface HttpOptions {
   app: App;
@@ -22,6 +24,10 @@ export interface HttpOptions {
    * a caller over its limit is answered 429 with Retry-After.
    */
   requestLimiter?: RateLimiter;
+  /** Sign-in (src/api/session): the /auth/* routes and the session cookie; when given, it resolves the viewer (bearer tokens first). */
+  sessions?: SessionGate;
+  /** The built console served at / (default web/dist); see serveConsole.ts. */
+  consoleRoot?: string;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -34,6 +40,8 @@ const CORRELATION_ID = /^[A-Za-z0-9._-]{8,100}$/;
 export function createHttpServer(options: HttpOptions): http.Server {
   const { app, store, log } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+
+  const serveConsole = createConsoleHandler(options.consoleRoot === undefined ? {} : { root: options.consoleRoot });
 
   return http.createServer((req, res) => {
     const header = req.headers['x-request-id'];
@@ -59,6 +67,9 @@ export function createHttpServer(options: HttpOptions): http.Server {
         return sendJson(res, 503, { status: 'unavailable', store: store.kind });
       }
     }
+    if (url.pathname.startsWith('/auth/') && options.sessions) return options.sessions.handleAuthRoute(req, res, correlationId);
+    // Everything else GET is the console (web/dist, SPA fallback): src/api/serveConsole.ts.
+    if (url.pathname !== '/graphql' && !url.pathname.startsWith('/auth/') && !url.pathname.startsWith('/hsds/') && serveConsole(req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: the API is at /graphql' });
 
     // The client address is limited first: an address over its limit (anonymous requests and bad
@@ -71,12 +82,15 @@ export function createHttpServer(options: HttpOptions): http.Server {
     }
     let viewer: Viewer | undefined;
     try {
-      viewer = options.resolveViewer ? await options.resolveViewer(req.headers.authorization) : undefined;
+      if (options.sessions) viewer = await options.sessions.resolveViewer(req, res);
+      else viewer = options.resolveViewer ? await options.resolveViewer(req.headers.authorization) : undefined;
     } catch (error) {
       if (isHuzhuError(error)) {
         const counted = limiter ? await limiter.consume(addressKey) : null;
         if (counted && !counted.allowed) return sendRateLimited(res, counted);
-        return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        res.setHeader('cache-control', 'no-store');
+        // FORBIDDEN: a cookie-authenticated write from another origin (CSRF check); else a bad token or session.
+        return sendJson(res, error.code === 'FORBIDDEN' ? 403 : 401, { errors: [{ message: error.message, extensions: { code: error.code } }] });
       }
       throw error;
     }
@@ -121,6 +135,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
       context: async () => app.contextFor({ ...(viewer ? { viewer } : {}), correlationId, purpose }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader('cache-control', 'no-store'); // answers carry personal data; never cached (team contract)
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

@@ -308,6 +308,32 @@ describe.each(storesUnderTest())('the role × field matrix, generated from the s
     const logs = server.logs.join('');
     expect(world.canaries.filter((c) => logs.includes(c.value)).map((c) => c.field)).toEqual([]);
   });
+
+  // Issue 11 item 4 (last in this block: it writes). Who may keep the partner's service current: an ADMIN, the
+  // partner itself, coordinators of its organisation's townships (it has none here); network editors keep their
+  // older right to set any capacity. Values written are the service's own, so nothing else changes.
+  it.each([
+    ['updateService', 'mutation($s: ID!) { updateService(id: $s, input: { confirmedOn: "2026-11-30" }) { id } }'],
+    ['updateServiceCapacity', 'mutation($s: ID!) { updateServiceCapacity(serviceId: $s, capacity: 50) { id } }'],
+  ])('lets exactly the expected viewers call %s on the partner organisation\'s service', async (operation, mutation) => {
+    const expected: Record<string, string> = {
+      ANONYMOUS: 'UNAUTHENTICATED',
+      ADMIN: 'ok',
+      COORDINATOR_T1: operation === 'updateService' ? 'FORBIDDEN' : 'ok',
+      COORDINATOR_T2: operation === 'updateService' ? 'FORBIDDEN' : 'ok',
+      SOCIAL_WORKER_V1: 'FORBIDDEN',
+      VOLUNTEER_V1: 'FORBIDDEN',
+      PARTNER: 'ok',
+      PARTNER_OTHER: 'FORBIDDEN',
+      DESIGNER: 'FORBIDDEN',
+    };
+    const actual: Record<string, string> = {};
+    for (const viewer of viewers) {
+      const res = await post(server, mutation, { token: tokens.get(viewer.name) ?? null, variables: { s: world.services.partnerMedical.id } });
+      actual[viewer.name] = res.json?.errors ? String(res.json.errors[0]?.extensions?.['code']) : 'ok';
+    }
+    expect(actual).toEqual(expected);
+  });
 });
 
 /** A few requests at a time: enough to exercise batching, gentle on a cold Neo4j. */

@@ -8,6 +8,8 @@ import { createAccessControl } from '../../src/api/auth/createAccessControl';
 import { issueToken, type TokenClaims } from '../../src/api/auth/tokens';
 import { jwtSecret } from '../../src/api/auth/jwtSecret';
 import type { GraphStore } from '../../src/store/GraphStore';
+import { createSessionGate } from '../../src/api/session/createSessionGate';
+import { cheapHasher } from './accountBuilders';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -42,10 +44,12 @@ export async function startTestServer(store: GraphStore, env: Record<string, str
   const app = createApp({ config, store, log });
   await app.server.start();
   const access = await createAccessControl(config, log);
-  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter });
+  const { secret } = jwtSecret(config);
+  // Sign-in as in production, with a cheap argon2id cost so tests that create accounts stay quick.
+  const sessions = createSessionGate({ config, store, log, secret, resolveBearer: access.resolveViewer, hasher: cheapHasher() });
+  const http = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter, sessions });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
-  const { secret } = jwtSecret(config);
   return {
     url,
     config,

@@ -1,4 +1,5 @@
 import { kindOfId } from '../../domain/ids';
+import { HuzhuError } from '../../errors/HuzhuError';
 import type { AuditTarget } from '../../services/audit';
 import type { Owner, RequestAccess } from './RequestAccess';
 import { requireDirectoryKinds, requireHouseholdSearch } from './searchAccess';
@@ -31,6 +32,9 @@ const SIGNED_IN: readonly Role[] = EVERYONE.filter((r) => r !== 'ANONYMOUS');
 const CASE_WORK: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER'];
 const STAFF: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER'];
 const NETWORK_EDITORS: readonly Role[] = ['ADMIN', 'COORDINATOR'];
+
+/** Who keeps services current (issue 11 item 4); requireServiceKeeper narrows COORDINATOR and PARTNER_NGO to their organisations. */
+const SERVICE_KEEPERS: readonly Role[] = [...NETWORK_EDITORS, 'PARTNER_NGO'];
 
 const input = (args: Args): Args => (args['input'] !== null && typeof args['input'] === 'object' ? (args['input'] as Args) : {});
 
@@ -81,6 +85,9 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   searchDirectory: { roles: EVERYONE, check: async (access, args) => requireDirectoryKinds(access, args['kinds']) },
   // Access module.
   auditEvents: { roles: ['ADMIN'] },
+  // Accounts (issue 11): one's own account for anyone (null when anonymous); the list is an ADMIN's.
+  me: { roles: EVERYONE },
+  accounts: { roles: ['ADMIN'] },
   consents: {
     roles: STAFF,
     check: async (access, args) => void (await access.requireReadable('Household', args['householdId'], ['householdId'])),
@@ -114,12 +121,41 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
     return { entityKind: 'Organization', entityId: 'new' };
   },
   addService: async (access, args) => {
-    access.requireRole('addService', NETWORK_EDITORS);
+    // Network editors anywhere; a partner NGO for its own organisation (issue 11 item 4).
+    access.requireRole('addService', SERVICE_KEEPERS);
+    if (access.role === 'PARTNER_NGO') await requireServiceKeeper(access, 'addService', input(args)['organizationId'], ['input', 'organizationId']);
     return { entityKind: 'Organization', entityId: String(input(args)['organizationId']) };
   },
   updateServiceCapacity: async (access, args) => {
-    access.requireRole('updateServiceCapacity', NETWORK_EDITORS);
+    access.requireRole('updateServiceCapacity', SERVICE_KEEPERS);
+    if (access.role === 'PARTNER_NGO') {
+      const service = await access.requireReadable('Service', args['serviceId'], ['serviceId']);
+      await requireServiceKeeper(access, 'updateServiceCapacity', service.organizationId, ['serviceId']);
+    }
     return { entityKind: 'Service', entityId: String(args['serviceId']) };
+  },
+  updateService: async (access, args) => {
+    access.requireRole('updateService', SERVICE_KEEPERS);
+    const service = await access.requireReadable('Service', args['id'], ['id']);
+    await requireServiceKeeper(access, 'updateService', service.organizationId, ['id']);
+    return { entityKind: 'Service', entityId: service.id };
+  },
+  // Accounts (issue 11): an ADMIN's; the guard's WRITE event records argument paths, never a password.
+  createAccount: async (access) => {
+    access.requireRole('createAccount', ['ADMIN']);
+    return { entityKind: 'Account', entityId: 'new' };
+  },
+  updateAccount: async (access, args) => {
+    access.requireRole('updateAccount', ['ADMIN']);
+    return { entityKind: 'Account', entityId: String(args['id']) };
+  },
+  resetAccountPassword: async (access, args) => {
+    access.requireRole('resetAccountPassword', ['ADMIN']);
+    return { entityKind: 'Account', entityId: String(args['id']) };
+  },
+  unlockAccount: async (access, args) => {
+    access.requireRole('unlockAccount', ['ADMIN']);
+    return { entityKind: 'Account', entityId: String(args['id']) };
   },
   linkStakeholders: async (access, args) => {
     access.requireRole('linkStakeholders', [...NETWORK_EDITORS, 'DESIGNER']);
@@ -174,3 +210,21 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
     return { entityKind: 'Consent', entityId: consent.id };
   },
 };
+
+/**
+ * Service upkeep (issue 11 item 4): an ADMIN keeps any organisation's
+ * services; a COORDINATOR those of organisations in its townships; a
+ * PARTNER_NGO its own organisation's. FORBIDDEN otherwise, at `path`.
+ */
+async function requireServiceKeeper(access: RequestAccess, operation: string, organizationId: unknown, path: ReadonlyArray<string | number>): Promise<void> {
+  if (access.role === 'ADMIN') return;
+  const scope = access.viewerScope();
+  if (access.role === 'PARTNER_NGO' && typeof organizationId === 'string' && organizationId === scope.organizationId) return;
+  if (access.role === 'COORDINATOR' && typeof organizationId === 'string') {
+    const organization = await access.requireReadable('Organization', organizationId, path);
+    if (organization.townshipId !== null && scope.townshipIds.includes(organization.townshipId)) return;
+  }
+  throw new HuzhuError('FORBIDDEN', `${operation}: ${path.join('.')} belongs to an organisation you do not maintain (只能维护本机构的服务；a ${access.role} keeps its own organisation's services)`, {
+    path,
+  });
+}

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context';
 import { clearLoaders } from '../loaders';
 import { accessResolvers } from './access';
+import { accountsResolvers } from './accounts';
 import { coverageResolvers } from './coverage';
 import { householdsResolvers } from './households';
 import { matchingResolvers } from './matching';
@@ -9,11 +10,12 @@ import { nodeResolvers } from './node';
 import { placesResolvers } from './places';
 import { referralsResolvers } from './referrals';
 import { scalarResolvers } from './scalars';
+import { serviceUpkeepResolvers } from './serviceUpkeep';
 import { searchResolvers } from './search';
 
 /** Resolver maps per SDL module, merged type by type; every mutation reads its result fresh. */
 export const resolvers = freshAfterWrites(
-  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers, searchResolvers]),
+  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers, searchResolvers, accountsResolvers, serviceUpkeepResolvers]),
 );
 
 /**

@@ -251,6 +251,11 @@ export const Eligibility = z.object({
 });
 export type Eligibility = z.infer<typeof Eligibility>;
 
+/** An optional text field: null and undefined both mean "not stated" (read back as absent). */
+function optionalText(max: number) {
+  return z.preprocess((v) => v ?? undefined, z.string().max(max).optional());
+}
+
 export const ServiceStatus = z.enum(['ACTIVE', 'PLANNED', 'SUSPENDED']);
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
@@ -270,11 +275,16 @@ export const Service = z.object({
   area: ServiceArea,
   status: ServiceStatus,
   synthetic: z.boolean(),
-/** An optional text field: null and undefined both mean "not stated" (read back as absent). */
-function optionalText(max: number) {
-  return z.preprocess((v) => v ?? undefined, z.string().max(max).optional());
-}
-
+  /**
+   * Upkeep by the organisation itself (issue 11 item 4): opening hours and a
+   * public contact as it states them, and when and by whom the details were
+   * last confirmed. Optional: records stored before these fields existed (and
+   * Neo4j's absent properties) read back without them.
+   */
+  hours: optionalText(500),
+  contact: optionalText(200),
+  confirmedOn: z.preprocess((v) => v ?? undefined, IsoDate.optional()),
+  confirmedBy: z.preprocess((v) => v ?? undefined, z.string().min(1).max(200).optional()),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -294,16 +304,6 @@ export type RelationshipType = z.infer<typeof RelationshipType>;
 /** A typed link between two stakeholders (person, organisation, village, township); unique per (from, to, type). */
 export const Relationship = z.object({
   id: idOf('Relationship'),
-  /**
-   * Upkeep by the organisation itself (issue 11 item 4): opening hours and a
-   * public contact as it states them, and when and by whom the details were
-   * last confirmed. Optional: records stored before these fields existed (and
-   * Neo4j's absent properties) read back without them.
-   */
-  hours: optionalText(500),
-  contact: optionalText(200),
-  confirmedOn: z.preprocess((v) => v ?? undefined, IsoDate.optional()),
-  confirmedBy: z.preprocess((v) => v ?? undefined, z.string().min(1).max(200).optional()),
   fromId: z.string().regex(ID_PATTERN),
   toId: z.string().regex(ID_PATTERN),
   type: RelationshipType,

@@ -1,3 +1,4 @@
+import type { AccountRecord } from '../domain/Account';
 import type { EntityKind } from '../domain/ids';
 import type { SeedRun } from './SeedRun';
 import type { MatchRank, SearchField } from '../domain/matchRank';
@@ -139,6 +140,38 @@ export interface GraphStore {
   getSeedRun(): Promise<SeedRun | null>;
   /** Replace the seed's progress record. */
   putSeedRun(run: SeedRun): Promise<void>;
+
+  // -- accounts (sign-in, issue 11) -------------------------------------------
+  // Not entities of the network: never returned by getMany/list, and their
+  // writes do not bump version() (nothing cached depends on them). Records are
+  // validated with AccountRecord on the way in and out.
+
+  /** Create one account. CONFLICT (details.existingId) when the id or the (lower-cased) login is taken; path ['login'] for the login. */
+  createAccount(account: AccountRecord): Promise<AccountRecord>;
+  /** Accounts by id, in the order of `ids`; null where an id does not exist. */
+  getAccounts(ids: readonly string[]): Promise<Array<AccountRecord | null>>;
+  /** By login (compared lower-cased). */
+  findAccountByLogin(login: string): Promise<AccountRecord | null>;
+  /** One page of accounts ordered by id ascending. */
+  listAccounts(page: PageRequest): Promise<Page<AccountRecord>>;
+  /**
+   * Replace an account (admin edits). CONFLICT when the stored version is not
+   * `expectedVersion` (path ['expectedVersion']) or the login is taken by
+   * another account; NOT_FOUND when it does not exist. The login counters
+   * (failedAttempts, lockedUntil, lastLoginAt) are kept as stored unless
+   * `options.resetLock` clears them; sessionGeneration never goes down.
+   */
+  updateAccount(account: AccountRecord, options: { expectedVersion: number; resetLock?: boolean }): Promise<AccountRecord>;
+  /**
+   * One wrong password, atomically: failedAttempts + 1 (counting from 0 again
+   * when an earlier lock has expired by `at`); when it reaches `lockAfter`,
+   * lockedUntil = `lockUntil`. NOT_FOUND when the account does not exist.
+   */
+  recordAccountLoginFailure(id: string, attempt: { at: string; lockAfter: number; lockUntil: string }): Promise<AccountRecord>;
+  /** A successful sign-in: failedAttempts 0, lockedUntil null, lastLoginAt = at; passwordHash replaced when given (re-hash). */
+  recordAccountLogin(id: string, login: { at: string; passwordHash: string | null }): Promise<AccountRecord>;
+  /** Ends every session of the account (sessionGeneration + 1), atomically; returns the account after. */
+  endAccountSessions(id: string, at: string): Promise<AccountRecord>;
 }
 
 /** Where a household search looks: null = anywhere; else households of these villages, or of these townships' villages. */

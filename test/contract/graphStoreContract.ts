@@ -35,6 +35,8 @@ import {
   storeNetwork,
   type SmallNetwork,
 } from '../support/builders';
+import { describeAccountsContract } from './accountsContract';
+import { describeServiceUpkeepContract } from './serviceUpkeepContract';
 
 export interface GraphStoreFactory {
   /** A ready store (init() done). */
@@ -1157,6 +1159,9 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
         expect(await seedIfEmpty(store, { ...seedOptions, log: () => undefined })).toBeNull();
       });
     });
+
+    describeAccountsContract(() => store);
+    describeServiceUpkeepContract(() => store, () => net.households[0].id);
   });
 }
 

@@ -1,5 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_KINDS, kindOfId, type EntityKind } from '../../domain/ids';
+import type { AccountRecord } from '../../domain/Account';
 import type { Category, EntityMap, Household, Marker, Relationship } from '../../domain/model';
 import { badInput } from '../../errors/HuzhuError';
 import type { SeedRun } from '../SeedRun';
@@ -40,6 +41,7 @@ export type AnyEntity = EntityMap[EntityKind];
 export type MemoryOp =
   | { o: 'put'; k: EntityKind; e: AnyEntity }
   | { o: 'categories'; rows: Category[] }
+  | { o: 'account'; e: AccountRecord }
   | { o: 'seedRun'; run: SeedRun }
   | { o: 'clear' };
 
@@ -154,6 +156,10 @@ export class MemoryGraph {
   private ranked = new SortedChunkList<RankEntry>(compareRank);
   private tallies = new Map<string, VillageTally>();
   private categories = new Map<string, Category>();
+  /** Sign-in accounts (not part of the network): by id, id order for pages, and login → id. */
+  private accounts = new Map<string, AccountRecord>();
+  private accountIds = new SortedChunkList<string>(compareIds);
+  private accountLogins = new Map<string, string>();
   /** The seed's progress record (GraphStore.getSeedRun), not an entity. */
   seedRun: SeedRun | null = null;
   /** Names, pinyin, phones and codes of the searchable kinds (SearchIndex). */
@@ -208,6 +214,33 @@ export class MemoryGraph {
       const entity = this.get(kind, id);
       if (entity !== undefined) yield entity;
     }
+  }
+
+  getAccount(id: string): AccountRecord | undefined {
+    return this.accounts.get(id);
+  }
+
+  accountIdByLogin(login: string): string | undefined {
+    return this.accountLogins.get(login);
+  }
+
+  /** One page of accounts in id order after `after`, and how many there are. */
+  listAccounts(first: number, after: string | null): ListResult<AccountRecord> {
+    const items: AccountRecord[] = [];
+    let hasNextPage = false;
+    for (const id of this.accountIds.valuesAfter(after ?? undefined)) {
+      if (items.length === first) {
+        hasNextPage = true;
+        break;
+      }
+      items.push(this.accounts.get(id) as AccountRecord);
+    }
+    return { items, totalCount: this.accountIds.size, hasNextPage };
+  }
+
+  /** Every account in id order (snapshots). */
+  *allAccounts(): Generator<AccountRecord, void, undefined> {
+    for (const id of this.accountIds.values()) yield this.accounts.get(id) as AccountRecord;
   }
 
   listCategories(): Category[] {
@@ -327,6 +360,9 @@ export class MemoryGraph {
           case 'categories':
             for (const row of op.rows) this.categories.set(row.code, row);
             break;
+          case 'account':
+            this.putAccount(op.e);
+            break;
           case 'seedRun':
             this.seedRun = op.run;
             break;
@@ -344,7 +380,8 @@ export class MemoryGraph {
       this.pending = null;
     }
     this.version = version;
-    if (ops.every((op) => (op.o === 'put' && op.k === 'AuditEvent') || op.o === 'seedRun')) this.auditOnlyWrites += 1;
+    // Audit appends and account writes change no data that caches hold (GraphStore.version()).
+    if (ops.every((op) => (op.o === 'put' && op.k === 'AuditEvent') || op.o === 'account' || op.o === 'seedRun')) this.auditOnlyWrites += 1;
   }
 
   /** Bumped by every write that changes data (not by audit appends): what caches key on. */
@@ -353,6 +390,14 @@ export class MemoryGraph {
   }
 
   // Private: one record in, every structure updated.
+
+  private putAccount(account: AccountRecord): void {
+    const old = this.accounts.get(account.id);
+    if (old === undefined) this.accountIds.add(account.id);
+    else if (this.accountLogins.get(old.login) === account.id) this.accountLogins.delete(old.login);
+    this.accounts.set(account.id, account);
+    this.accountLogins.set(account.login, account.id);
+  }
 
   private put<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
     const id = entity.id;
@@ -520,6 +565,9 @@ export class MemoryGraph {
     this.ranked.clear();
     this.tallies.clear();
     this.categories.clear();
+    this.accounts.clear();
+    this.accountIds.clear();
+    this.accountLogins.clear();
     this.seedRun = null;
     this.search = new SearchIndex();
     this.pending = this.pending === null ? null : new Map();

@@ -20,7 +20,9 @@ import type { SearchField } from '../../domain/matchRank';
 import type { SearchCursor } from '../../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
+import type { AccountRecord } from '../../domain/Account';
 import { cloneJson } from './cloneJson';
+import { planCreateAccount, planEndSessions, planLogin, planLoginFailure, planUpdateAccount } from './memoryAccounts';
 import { SeedRun } from '../SeedRun';
 import { parseInput } from '../../errors/fromZodError';
 import { acquireDirectoryLock } from './fileLock';
@@ -315,6 +317,8 @@ export class MemoryStore implements GraphStore {
       }
       this.assertReferences(state, kind, entity, 'update');
       new UniqueClaims(state, kind).claim(entity, stored);
+      // activeReferrals belongs to the store (claims and releases), as in Neo4j: an update read before a claim must not undo it.
+      if (kind === 'Service') return this.putOne(kind, { ...entity, activeReferrals: (stored as EntityMap['Service']).activeReferrals });
       return this.putOne(kind, entity);
     });
   }
@@ -402,6 +406,55 @@ export class MemoryStore implements GraphStore {
       }
       return { ops: [{ o: 'put', k: 'AuditEvent', e: cloneJson(event) }], result: () => undefined };
     });
+  }
+
+  // -- the seed's record ---------------------------------------------------------
+
+  // -- accounts (planned in memoryAccounts.ts) ------------------------------------
+
+  async createAccount(account: AccountRecord): Promise<AccountRecord> {
+    return this.write((state) => planCreateAccount(state, account));
+  }
+
+  async getAccounts(ids: readonly string[]): Promise<Array<AccountRecord | null>> {
+    const state = this.readable();
+    return ids.map((id) => {
+      const account = state.getAccount(id);
+      return account === undefined ? null : cloneJson(account);
+    });
+  }
+
+  async findAccountByLogin(login: string): Promise<AccountRecord | null> {
+    const state = this.readable();
+    const id = state.accountIdByLogin(login.trim().toLowerCase());
+    const account = id === undefined ? undefined : state.getAccount(id);
+    return account === undefined ? null : cloneJson(account);
+  }
+
+  async listAccounts(page: PageRequest): Promise<Page<AccountRecord>> {
+    const state = this.readable();
+    if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_BULK_PAGE) {
+      throw badInput(`store/memory: listAccounts: first must be an integer from 0 to ${MAX_BULK_PAGE}, got ${page.first}`, ['first']);
+    }
+    const result = state.listAccounts(page.first, page.after ?? null);
+    const items = result.items.map((a) => cloneJson(a));
+    return { items, totalCount: result.totalCount, hasNextPage: result.hasNextPage, endCursor: items.at(-1)?.id ?? null };
+  }
+
+  async updateAccount(account: AccountRecord, options: { expectedVersion: number; resetLock?: boolean }): Promise<AccountRecord> {
+    return this.write((state) => planUpdateAccount(state, account, options));
+  }
+
+  async recordAccountLoginFailure(id: string, attempt: { at: string; lockAfter: number; lockUntil: string }): Promise<AccountRecord> {
+    return this.write((state) => planLoginFailure(state, id, attempt));
+  }
+
+  async recordAccountLogin(id: string, login: { at: string; passwordHash: string | null }): Promise<AccountRecord> {
+    return this.write((state) => planLogin(state, id, login));
+  }
+
+  async endAccountSessions(id: string, at: string): Promise<AccountRecord> {
+    return this.write((state) => planEndSessions(state, id, at));
   }
 
   // -- the seed's record ---------------------------------------------------------

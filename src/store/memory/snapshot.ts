@@ -1,6 +1,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ENTITY_KINDS, type EntityKind } from '../../domain/ids';
+import type { AccountRecord } from '../../domain/Account';
 import type { Category } from '../../domain/model';
 import type { SeedRun } from '../SeedRun';
 import { CorruptFileError, LineBuffer, encodeFramedLine, scanFramedLines } from './framedLines';
@@ -81,6 +82,20 @@ export async function writeSnapshot(path: string, state: MemoryGraph): Promise<n
         records += rows.length;
       }
     }
+    // Sign-in accounts (not an entity kind): lines of their own, `{ accounts: [...] }`.
+    let accounts: AccountRecord[] = [];
+    for (const account of state.allAccounts()) {
+      accounts.push(account);
+      if (accounts.length === ROWS_PER_LINE) {
+        pending.push(encodeFramedLine({ accounts }));
+        records += accounts.length;
+        accounts = [];
+      }
+    }
+    if (accounts.length > 0) {
+      pending.push(encodeFramedLine({ accounts }));
+      records += accounts.length;
+    }
     pending.push(encodeFramedLine({ end: true, records }));
     await flush();
     await handle.sync();
@@ -126,6 +141,11 @@ export async function readSnapshot(path: string, state: MemoryGraph): Promise<{ 
     if (footer !== null) throw new CorruptFileError(`${path}: line ${line.lineNumber} comes after the end marker`);
     if (value.end === true) {
       footer = { records: Number(value.records) };
+      return;
+    }
+    if (Array.isArray(value.accounts)) {
+      for (const row of value.accounts as AccountRecord[]) batch.push({ o: 'account', e: row });
+      records += value.accounts.length;
       return;
     }
     const kind = value.k as EntityKind;

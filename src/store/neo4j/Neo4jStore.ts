@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
+import type { AccountRecord } from '../../domain/Account';
 import { kindOfId, type EntityKind } from '../../domain/ids';
 import {
   Category,
@@ -36,6 +37,7 @@ import { rankSearchHits, type SearchCandidate, type SearchCursor } from '../../d
 import { SEARCH_KEYS_VERSION, isSearchableKind, type DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
 import { KIND_QUERIES } from './kindQueries';
+import { Neo4jAccounts } from './Neo4jAccounts';
 import { isConstraintConflict } from './mapDriverError';
 import { Neo4jRunner, createNeo4jDriver, type Params, type QueryTx } from './Neo4jRunner';
 
@@ -73,6 +75,7 @@ export class Neo4jStore implements GraphStore {
   readonly #runner: Neo4jRunner;
   readonly #batchSize: number;
   readonly #bulkTimeoutMs: number;
+  readonly #accounts: Neo4jAccounts;
 
   constructor(options: Neo4jStoreOptions) {
     const registry = loadCypherRegistry(options.cypherDir);
@@ -80,6 +83,7 @@ export class Neo4jStore implements GraphStore {
     this.#runner = new Neo4jRunner(this.#driver, registry, { database: options.database, timeoutMs: options.timeoutMs });
     this.#batchSize = options.batchSize ?? 5_000;
     this.#bulkTimeoutMs = options.bulkTimeoutMs ?? Math.max(options.timeoutMs, 60_000);
+    this.#accounts = new Neo4jAccounts(this.#runner);
   }
 
   async init(): Promise<void> {
@@ -508,6 +512,40 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
+  // -- accounts (Neo4jAccounts.ts) -------------------------------------------
+
+  createAccount(account: AccountRecord): Promise<AccountRecord> {
+    return this.#accounts.create(account);
+  }
+
+  getAccounts(ids: readonly string[]): Promise<Array<AccountRecord | null>> {
+    return this.#accounts.getMany(ids);
+  }
+
+  findAccountByLogin(login: string): Promise<AccountRecord | null> {
+    return this.#accounts.findByLogin(login);
+  }
+
+  listAccounts(page: PageRequest): Promise<Page<AccountRecord>> {
+    return this.#accounts.list(page);
+  }
+
+  updateAccount(account: AccountRecord, options: { expectedVersion: number; resetLock?: boolean }): Promise<AccountRecord> {
+    return this.#accounts.update(account, options);
+  }
+
+  recordAccountLoginFailure(id: string, attempt: { at: string; lockAfter: number; lockUntil: string }): Promise<AccountRecord> {
+    return this.#accounts.recordFailure(id, attempt);
+  }
+
+  recordAccountLogin(id: string, login: { at: string; passwordHash: string | null }): Promise<AccountRecord> {
+    return this.#accounts.recordLogin(id, login);
+  }
+
+  endAccountSessions(id: string, at: string): Promise<AccountRecord> {
+    return this.#accounts.endSessions(id, at);
+  }
+
   /** After a batch hit a uniqueness constraint: CONFLICT naming the record that holds the key (else nothing). */
   async #explainUniqueConflict(kind: EntityKind, batch: readonly object[]): Promise<void> {
     if (!(kind in UNIQUE_KEY_LOOKUPS)) return;
@@ -538,6 +576,8 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createConstraintStakeholderId,
   Q.createConstraintCategoryCode,
   Q.createConstraintStoreVersionName,
+  Q.createConstraintAccountId,
+  Q.createConstraintAccountLogin,
   Q.createConstraintSeedRunName,
   Q.createConstraintTownshipCode,
   Q.createConstraintVillageCode,

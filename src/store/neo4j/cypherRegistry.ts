@@ -11,6 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 const QUERY_NAMES = [
   // schema: constraints and indexes, applied by init()
   'awaitIndexes',
+  'createConstraintAccountId',
+  'createConstraintAccountLogin',
   'createConstraintAssistanceId',
   'createConstraintAuditEventId',
   'createConstraintCategoryCode',
@@ -59,6 +61,10 @@ const QUERY_NAMES = [
   'createIndexHouseholdSearchPhone',
   'createIndexHouseholdSearchPinyin',
   // reads
+  'countAccounts',
+  'findAccountByLogin',
+  'getAccountsByIds',
+  'listAccounts',
   'countAssistances',
   'countAuditEvents',
   'countConsents',
@@ -120,6 +126,9 @@ const QUERY_NAMES = [
   // writes
   'bumpStoreVersion',
   'claimServiceCapacity',
+  'createAccount',
+  'lockAccount',
+  'setAccount',
   'createAssistance',
   'createAuditEvent',
   'createConsent',

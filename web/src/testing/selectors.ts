@@ -112,6 +112,7 @@ export const sel = {
     list: 'inbox-list',
     item: (id: string) => `inbox-item-${id}`,
     statusFilter: 'inbox-status-filter',
+    empty: 'inbox-empty',
   },
   assistance: {
     form: 'assistance-form',
@@ -126,7 +127,11 @@ export const sel = {
   services: {
     list: 'service-list',
     row: (id: string) => `service-row-${id}`,
+    status: (id: string) => `service-status-${id}`,
     capacity: (id: string) => `service-capacity-${id}`,
+    hours: (id: string) => `service-hours-${id}`,
+    contact: (id: string) => `service-contact-${id}`,
+    confirmedOn: (id: string) => `service-confirmed-on-${id}`,
     save: (id: string) => `service-save-${id}`,
   },
   accounts: {
@@ -138,6 +143,7 @@ export const sel = {
     submit: 'account-submit',
     edit: (login: string) => `account-edit-${login}`,
     disable: (login: string) => `account-disable-${login}`,
+    unlock: (login: string) => `account-unlock-${login}`,
     resetPassword: (login: string) => `account-reset-${login}`,
     newPassword: 'account-new-password',
     confirmReset: 'account-confirm-reset',

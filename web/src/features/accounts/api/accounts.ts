@@ -20,6 +20,7 @@ const AccountsQuery = graphql(`
         villageIds
         organizationId
         disabled
+        locked
         demo
       }
     }
@@ -50,10 +51,19 @@ const ResetAccountPassword = graphql(`
   }
 `);
 
+const UnlockAccount = graphql(`
+  mutation UnlockAccount($id: ID!) {
+    unlockAccount(id: $id) {
+      id
+    }
+  }
+`);
+
 export function useAccounts(after: string | null) {
   return useQuery({ queryKey: ['accounts', after], placeholderData: keepPreviousData, queryFn: () => execute(AccountsQuery, { after }).then((d) => d.accounts) });
 }
 
 export const createAccount = (input: CreateAccountInput) => execute(CreateAccount, { input }).then((d) => d.createAccount.id);
 export const updateAccount = (id: string, input: UpdateAccountInput) => execute(UpdateAccount, { id, input }).then((d) => d.updateAccount.id);
+export const unlockAccount = (id: string) => execute(UnlockAccount, { id }).then((d) => d.unlockAccount.id);
 export const resetAccountPassword = (id: string, password: string) => execute(ResetAccountPassword, { id, password }).then((d) => d.resetAccountPassword.id);

@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Field } from '@/components/Field';
+import { Loading } from '@/components/Loading';
 import type { AccountRole } from '@/gql/graphql';
 import { useOrganizations } from '@/hooks/useOrganizations';
 import { usePlaces } from '@/hooks/usePlaces';
@@ -23,11 +24,18 @@ export interface AccountValues {
 }
 const FIELDS = ['login', 'displayName', 'password', 'role', 'townshipIds', 'villageIds', 'organizationId'];
 
-/** Create an account, or change one's name, role and scope (the login and password are not edited here). */
-export function AccountForm({ existing, onDone }: { existing?: { id: string } & Omit<AccountValues, 'password'>; onDone: () => void }) {
-  const { t } = useTranslation();
+type AccountFormProps = { existing?: ({ id: string } & Omit<AccountValues, 'password'>) | undefined; onDone: () => void };
+
+/** Create an account, or change one's name, role and scope (the login and password are not edited here). Mounts once the pickers' lists are there. */
+export function AccountForm(props: AccountFormProps) {
   const places = usePlaces();
   const organizations = useOrganizations();
+  if (!places.data || !organizations.data) return <Loading />;
+  return <AccountFormLoaded {...props} places={places} organizations={organizations} />;
+}
+
+function AccountFormLoaded({ existing, onDone, places, organizations }: AccountFormProps & { places: ReturnType<typeof usePlaces>; organizations: ReturnType<typeof useOrganizations> }) {
+  const { t } = useTranslation();
   const form = useForm<AccountValues>({
     defaultValues: existing ? { ...existing, password: '' } : { login: '', displayName: '', password: '', role: 'COORDINATOR', townshipIds: [], villageIds: [], organizationId: '' },
   });

@@ -4,10 +4,12 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { Field } from '@/components/Field';
 import { Loading } from '@/components/Loading';
 import { Pager } from '@/components/Pager';
+import { useOrganizations } from '@/hooks/useOrganizations';
+import { usePlaces } from '@/hooks/usePlaces';
 import { usePager } from '@/lib/usePager';
 import { useSubmission } from '@/lib/useSubmission';
 import { sel } from '@/testing/selectors';
-import { resetAccountPassword, updateAccount, useAccounts } from '../api/accounts';
+import { resetAccountPassword, unlockAccount, updateAccount, useAccounts } from '../api/accounts';
 import { AccountForm } from './AccountForm';
 
 /** ADMIN: accounts — create, change role or scope, disable, reset a password. */
@@ -15,11 +17,19 @@ export function AccountsAdmin() {
   const { t } = useTranslation();
   const pager = usePager();
   const accounts = useAccounts(pager.after);
+  const places = usePlaces();
+  const organizations = useOrganizations();
+  const names = new Map<string, string>([
+    ...(places.data?.townships ?? []).map((p) => [p.id, p.name] as [string, string]),
+    ...(places.data?.villages ?? []).map((p) => [p.id, p.displayName] as [string, string]),
+    ...(organizations.data ?? []).map((o) => [o.id, o.name] as [string, string]),
+  ]);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const toggle = useSubmission((v: { id: string; disabled: boolean }) => updateAccount(v.id, { disabled: v.disabled }), { invalidate: [['accounts']] });
+  const unlock = useSubmission((id: string) => unlockAccount(id), { invalidate: [['accounts']] });
   const reset = useSubmission((v: { id: string; password: string }) => resetAccountPassword(v.id, v.password), {
     onSuccess: () => {
       setResetting(null);
@@ -45,7 +55,7 @@ export function AccountsAdmin() {
       ) : null}
       {editing === 'new' ? <AccountForm onDone={() => setEditing(null)} /> : null}
       {current ? <AccountForm key={current.id} existing={{ ...current, organizationId: current.organizationId ?? '' }} onDone={() => setEditing(null)} /> : null}
-      <ErrorNotice error={toggle.error ?? reset.error} />
+      <ErrorNotice error={toggle.error ?? reset.error ?? unlock.error} />
       <div className="table-wrap">
         <table className="table" data-testid={sel.accounts.list}>
           <thead>
@@ -66,8 +76,11 @@ export function AccountsAdmin() {
                 </td>
                 <td>{a.displayName}</td>
                 <td>{t(`enums.Role.${a.role}`)}</td>
-                <td className="small">{[...a.townshipIds, ...a.villageIds, a.organizationId ?? ''].filter(Boolean).join(', ') || '—'}</td>
-                <td>{a.disabled ? <span className="badge badge-danger">{t('accounts.disabled')}</span> : <span className="badge badge-ok">{t('accounts.enabled')}</span>}</td>
+                <td className="small">{[...a.townshipIds, ...a.villageIds, a.organizationId ?? ''].filter(Boolean).map((id) => names.get(id) ?? id).join('、') || '—'}</td>
+                <td>
+                  {a.disabled ? <span className="badge badge-danger">{t('accounts.disabled')}</span> : <span className="badge badge-ok">{t('accounts.enabled')}</span>}
+                  {a.locked ? <span className="badge badge-danger">{t('accounts.locked')}</span> : null}
+                </td>
                 <td className="row">
                   <button type="button" className="button" onClick={() => setEditing(a.id)} data-testid={sel.accounts.edit(a.login)}>
                     {t('common.edit')}
@@ -75,6 +88,11 @@ export function AccountsAdmin() {
                   <button type="button" className="button" disabled={toggle.pending} onClick={() => void toggle.submit({ id: a.id, disabled: !a.disabled }).catch(() => undefined)} data-testid={sel.accounts.disable(a.login)}>
                     {a.disabled ? t('accounts.enable') : t('accounts.disable')}
                   </button>
+                  {a.locked ? (
+                    <button type="button" className="button" disabled={unlock.pending} onClick={() => void unlock.submit(a.id).catch(() => undefined)} data-testid={sel.accounts.unlock(a.login)}>
+                      {t('accounts.unlock')}
+                    </button>
+                  ) : null}
                   <button type="button" className="button" onClick={() => setResetting(a.id)} data-testid={sel.accounts.resetPassword(a.login)}>
                     {t('accounts.resetPassword')}
                   </button>

@@ -79,6 +79,7 @@ export function ConsentPanel({ householdId, hasChildren }: { householdId: string
         ))}
       </ul>
       <ErrorNotice error={withdraw.error} onRetry={() => void withdraw.retry()} />
+      {categories.data && organizations.data ? (
       <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate data-testid={sel.consent.form}>
         <h3>{t('consent.record')}</h3>
         <FieldSet legend={t('consent.categories')} error={errors.categories?.message}>
@@ -121,6 +122,9 @@ export function ConsentPanel({ householdId, hasChildren }: { householdId: string
           </button>
         </div>
       </form>
+      ) : (
+        <Loading />
+      )}
     </section>
   );
 }

@@ -47,6 +47,7 @@ export function ReferralInbox({ organizationId, identity }: { organizationId: st
       {inbox.data ? (
         <>
           <p className="muted">{t('inbox.count', { count: inbox.data.referrals.totalCount })}</p>
+          {inbox.data.referrals.totalCount === 0 ? <p data-testid={sel.inbox.empty}>{t('inbox.none')}</p> : null}
           <ul className="list cards" data-testid={sel.inbox.list}>
             {inbox.data.referrals.nodes.map((r) => (
               <ReferralCardView key={r.id} referral={r} overdueHours={overdue.get(r.id)} testId={sel.inbox.item(r.id)} />

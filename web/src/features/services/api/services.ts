@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { graphql } from '@/gql';
+import type { UpdateServiceInput } from '@/gql/graphql';
 import { execute } from '@/lib/execute';
 
 const OwnServicesQuery = graphql(`
@@ -13,6 +14,9 @@ const OwnServicesQuery = graphql(`
         capacity
         activeReferrals
         capacityLeft
+        hours
+        contact
+        confirmedOn
         organization {
           id
           name
@@ -22,12 +26,10 @@ const OwnServicesQuery = graphql(`
   }
 `);
 
-const UpdateServiceCapacity = graphql(`
-  mutation UpdateServiceCapacity($serviceId: ID!, $capacity: Int) {
-    updateServiceCapacity(serviceId: $serviceId, capacity: $capacity) {
+const UpdateService = graphql(`
+  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {
+    updateService(id: $id, input: $input) {
       id
-      capacity
-      capacityLeft
     }
   }
 `);
@@ -36,4 +38,4 @@ export function useOwnServices(organizationId: string | null) {
   return useQuery({ queryKey: ['services', organizationId], queryFn: () => execute(OwnServicesQuery, { organizationId }).then((d) => d.services.nodes) });
 }
 
-export const updateServiceCapacity = (serviceId: string, capacity: number | null) => execute(UpdateServiceCapacity, { serviceId, capacity }).then((d) => d.updateServiceCapacity);
+export const updateService = (id: string, input: UpdateServiceInput) => execute(UpdateService, { id, input }).then((d) => d.updateService.id);

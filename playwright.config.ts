@@ -52,7 +52,8 @@ export default defineConfig({
     url: `${server.baseURL}/healthz`,
     // Build (API + console) and seed on a loaded 2-core machine.
     timeout: 300_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1: use a server already listening there (local iteration; never in CI).
+    reuseExistingServer: !ci && process.env['E2E_REUSE_SERVER'] === '1',
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { PageGuard } from './support/PageGuard';
+import { sel } from '../../web/src/testing/selectors';
 
 /**
  * The suite's `test`: every page of every context a test opens (the default
@@ -66,6 +67,8 @@ export const test = base.extend<Fixtures>({
     const enabled = testInfo.project.name === 'memory' && process.env['E2E_SCREENSHOTS'] !== 'off';
     if (enabled) mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await use(async (page, screen, options = {}) => {
+      // A screen is shot once it has loaded: no "loading…" placeholder left.
+      await expect(page.getByTestId(sel.app.loading)).toHaveCount(0);
       const keys = await guard.scanForMessageKeys(page, `screen ${screen}`);
       expect(keys, `untranslated message keys on screen ${screen}`).toEqual([]);
       if (!enabled) return;

@@ -20,7 +20,7 @@ export interface Capabilities {
   manageAccounts: boolean;
   maintainServices: boolean;
   /** Sensitive kinds the role may read on a household's records (CASE_MANAGEMENT / REFERRAL purpose). */
-  see: { identity: boolean; contact: boolean; officialId: boolean; children: boolean; socialAssistance: boolean; disability: boolean; health: boolean };
+  see: { identity: boolean; contact: boolean; officialId: boolean; children: boolean; socialAssistance: boolean; disability: boolean; health: boolean; caseNotes: boolean };
   filters: { township: boolean; village: boolean; marker: boolean; ageBand: boolean };
 }
 
@@ -37,7 +37,7 @@ const NONE: Capabilities = {
   recordAssistance: false,
   manageAccounts: false,
   maintainServices: false,
-  see: { identity: false, contact: false, officialId: false, children: false, socialAssistance: false, disability: false, health: false },
+  see: { identity: false, contact: false, officialId: false, children: false, socialAssistance: false, disability: false, health: false, caseNotes: false },
   filters: { township: false, village: false, marker: false, ageBand: false },
 };
 
@@ -52,7 +52,7 @@ const STAFF: Capabilities = {
   createReferral: true,
   referralBoard: true,
   recordAssistance: true,
-  see: { identity: true, contact: true, officialId: true, children: true, socialAssistance: true, disability: true, health: true },
+  see: { identity: true, contact: true, officialId: true, children: true, socialAssistance: true, disability: true, health: true, caseNotes: true },
   filters: { township: false, village: true, marker: true, ageBand: true },
 };
 
@@ -76,7 +76,7 @@ export function capabilitiesOf(role: Role): Capabilities {
         filters: { ...NONE.filters, village: true },
       };
     case 'PARTNER_NGO':
-      return { ...NONE, inbox: true, recordAssistance: true, maintainServices: true, see: { ...NONE.see, identity: true, contact: true, health: true } };
+      return { ...NONE, inbox: true, recordAssistance: true, maintainServices: true, see: { ...NONE.see, identity: true, contact: true, health: true, caseNotes: true } };
     case 'DESIGNER':
     case 'CREDIT_OFFICER':
       return NONE;

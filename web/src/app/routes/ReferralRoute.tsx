@@ -19,6 +19,8 @@ export function ReferralRoute() {
         id={id}
         identity={caps.see.identity}
         health={caps.see.health}
+        caseNotes={caps.see.caseNotes}
+        canAct={caps.createReferral || caps.inbox}
         canCancel={caps.createReferral}
         assistance={(r) => <AssistancePanel needId={r.needId} referralId={r.referralId} health={caps.see.health} canRecord={caps.recordAssistance && r.status !== 'SENT' && r.status !== 'DECLINED' && r.status !== 'CANCELLED'} />}
       />

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Field, FieldSet } from '@/components/Field';
 import { placesInScope } from '@/hooks/placesInScope';
-import { usePlaces } from '@/hooks/usePlaces';
+import { usePlaces, type Places } from '@/hooks/usePlaces';
+import { Loading } from '@/components/Loading';
 import { useAccount } from '@/lib/session';
 import { isApiError } from '@/lib/apiError';
 import { applyServerErrors } from '@/lib/applyServerErrors';
@@ -56,12 +57,21 @@ const withoutPath = (message: string) => message.replace(/^[\w.[\]]+:\s*/, '');
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
-/** Register a household, or edit one (expectedVersion refuses a stale edit). */
-export function HouseholdForm({ household, onSaved }: { household?: HouseholdDetail; onSaved: (id: string) => void }) {
-  const { t } = useTranslation();
+/**
+ * Register a household, or edit one (expectedVersion refuses a stale edit).
+ * The form mounts once the village list is there, so a restored draft's village is selectable.
+ */
+export function HouseholdForm(props: { household?: HouseholdDetail; onSaved: (id: string) => void }) {
   const account = useAccount();
   const allPlaces = usePlaces();
-  const places = { data: allPlaces.data ? placesInScope(account, allPlaces.data) : undefined };
+  if (allPlaces.error) return <ErrorNotice error={allPlaces.error} onRetry={() => void allPlaces.refetch()} />;
+  if (!allPlaces.data) return <Loading />;
+  return <HouseholdFormLoaded {...props} places={placesInScope(account, allPlaces.data)} />;
+}
+
+function HouseholdFormLoaded({ household, onSaved, places: scoped }: { household?: HouseholdDetail | undefined; onSaved: (id: string) => void; places: Places }) {
+  const { t } = useTranslation();
+  const places = { data: scoped };
   const form = useForm<Intake>({ resolver: zodResolver(Intake), defaultValues: household ? fromHousehold(household) : blank() });
   const draft = useFormDraft(form, household ? 'household-edit' : 'household-register');
   const errors = form.formState.errors;

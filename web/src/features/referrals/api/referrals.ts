@@ -109,13 +109,13 @@ const InboxQuery = graphql(`
 `);
 
 const ReferralQuery = graphql(`
-  query Referral($id: ID!, $identity: Boolean!, $health: Boolean!) {
+  query Referral($id: ID!, $identity: Boolean!, $health: Boolean!, $caseNotes: Boolean!) {
     node(id: $id) {
       ... on Referral {
         id
         status
         reason
-        consentOverrideReason
+        consentOverrideReason @include(if: $caseNotes)
         createdAt
         updatedAt
         service {
@@ -152,7 +152,7 @@ const ReferralQuery = graphql(`
           at
           actorId
           reason
-          note
+          note @include(if: $caseNotes)
         }
       }
     }
@@ -176,10 +176,10 @@ export function useReferralInbox(filter: ReferralFilter, after: string | null, i
   return useQuery({ queryKey: ['referrals', 'inbox', filter, after], queryFn: () => execute(InboxQuery, { filter, after, identity }) });
 }
 
-export function useReferral(id: string, identity: boolean, health: boolean) {
+export function useReferral(id: string, identity: boolean, health: boolean, caseNotes: boolean) {
   return useQuery({
     queryKey: ['referrals', 'detail', id],
-    queryFn: () => execute(ReferralQuery, { id, identity, health }).then((d) => (d.node && 'transitions' in d.node ? d.node : null)),
+    queryFn: () => execute(ReferralQuery, { id, identity, health, caseNotes }).then((d) => (d.node && 'transitions' in d.node ? d.node : null)),
   });
 }
 

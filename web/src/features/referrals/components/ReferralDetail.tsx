@@ -24,9 +24,9 @@ const NEEDS_REASON: ReadonlySet<ReferralStatus> = new Set(['DECLINED', 'CANCELLE
 export type ReferralForAssistance = { referralId: string; needId: string; status: ReferralStatus };
 
 /** One referral: who, what, where it stands; its timeline; the next steps the viewer may take. */
-export function ReferralDetail({ id, identity, health, canCancel, assistance }: { id: string; identity: boolean; health: boolean; canCancel: boolean; assistance?: (r: ReferralForAssistance) => React.ReactNode }) {
+export function ReferralDetail({ id, identity, health, caseNotes, canAct, canCancel, assistance }: { id: string; identity: boolean; health: boolean; caseNotes: boolean; canAct: boolean; canCancel: boolean; assistance?: (r: ReferralForAssistance) => React.ReactNode }) {
   const { t, i18n } = useTranslation();
-  const referral = useReferral(id, identity, health);
+  const referral = useReferral(id, identity, health, caseNotes);
   const categories = useCategories();
   const [pendingStatus, setPendingStatus] = useState<ReferralStatus | null>(null);
   const [reason, setReason] = useState<ReferralReason | ''>('');
@@ -47,7 +47,7 @@ export function ReferralDetail({ id, identity, health, canCancel, assistance }: 
   if (referral.error) return <ErrorNotice error={referral.error} onRetry={() => void referral.refetch()} />;
   const r = referral.data;
   if (!r) return <p data-testid={sel.app.notFound}>{t('referrals.notFound')}</p>;
-  const next = NEXT[r.status].filter((s) => canCancel || s !== 'CANCELLED');
+  const next = canAct ? NEXT[r.status].filter((s) => canCancel || s !== 'CANCELLED') : [];
   const act = (status: ReferralStatus) => {
     if (NEEDS_REASON.has(status)) setPendingStatus(status);
     else void update.submit({ status, reason: null, note }).catch(() => undefined);
@@ -96,7 +96,7 @@ export function ReferralDetail({ id, identity, health, canCancel, assistance }: 
         </dl>
         {next.length > 0 ? (
           <div className="stack">
-            <Field label={t('referrals.note')}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} data-testid={sel.referrals.actionNote} />}</Field>
+            {caseNotes ? <Field label={t('referrals.note')}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} data-testid={sel.referrals.actionNote} />}</Field> : null}
             <div className="row">
               {next.map((s) => (
                 <button key={s} type="button" className={s === 'DECLINED' || s === 'CANCELLED' ? 'button button-danger' : 'button button-primary'} disabled={update.pending} onClick={() => act(s)} data-testid={sel.referrals.action(s)}>

@@ -3,6 +3,7 @@ import { IntakePage } from './pages/IntakePage';
 import { SignInPage } from './pages/SignInPage';
 import { DEMO, VILLAGE_ID } from './support/demo';
 import { DEMO_PASSWORD } from './support/e2eEnv';
+import { shootBoth } from './support/shootBoth';
 import { sel } from '../../web/src/testing/selectors';
 
 /**
@@ -31,7 +32,7 @@ test('an expired session keeps the typed form: sign in again and it is all there
   await expect(signIn.form).toBeVisible();
   await expect(signIn.expired).toBeVisible();
   await expect(page).toHaveURL(/redirectTo=/);
-  await shoot(page, 'sign-in-expired');
+  await shootBoth(shoot, page, 'sign-in-expired');
 
   await signIn.signIn(DEMO.coordinator, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/households\/new$/);

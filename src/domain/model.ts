@@ -24,6 +24,15 @@ export const OfficialCode = z.string().regex(/^\d{12}$/, { message: 'must be a 1
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
 
+/**
+ * Who did something (a referral step, a help record, a consent, an audit
+ * event): the subject of the token that made the request, kept as an opaque
+ * string. Any subject the auth boundary accepts (src/api/auth/tokens.ts:
+ * 1..200 characters, e.g. the token CLI's `local-coordinator` or a person id)
+ * fits, so the actor can never fail the caller's input validation.
+ */
+export const ActorId = z.string().min(1).max(200);
+
 export const LocationPrecision = z.enum(['township', 'village', 'exact']);
 export type LocationPrecision = z.infer<typeof LocationPrecision>;
 
@@ -334,7 +343,7 @@ export type ReferralReason = z.infer<typeof ReferralReason>;
 export const ReferralTransition = z.object({
   status: ReferralStatus,
   at: IsoDateTime,
-  actorId: z.string().min(1),
+  actorId: ActorId,
   reason: ReferralReason.nullable(),
   note: z.string().max(1000).nullable(),
 });
@@ -362,7 +371,7 @@ export const Assistance = z.object({
   id: idOf('Assistance'),
   needId: idOf('Need'),
   referralId: idOf('Referral').nullable(),
-  actorId: z.string().regex(ID_PATTERN),
+  actorId: ActorId,
   at: IsoDateTime,
   action: z.string().min(1).max(2000),
   outcome: AssistanceOutcome,
@@ -380,7 +389,7 @@ export const Consent = z.object({
   categories: z.array(CategoryCode),
   /** A guardian's consent, required to share children's records. */
   guardianConsent: z.boolean(),
-  recordedBy: z.string().min(1),
+  recordedBy: ActorId,
   recordedAt: IsoDateTime,
   validUntil: IsoDateTime.nullable(),
   withdrawnAt: IsoDateTime.nullable(),

@@ -13,7 +13,15 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'CONSENT_REQUIRED',
   'RATE_LIMITED',
+  /** Nothing was done (the database could not be reached, or a read ran out of time): retry later. */
   'UNAVAILABLE',
+  /**
+   * A write was sent but no answer came back (a timeout or a lost connection
+   * after the commit was asked for): it may or may not have been stored.
+   * Retry with the same idempotency key, which returns the first result if it
+   * was stored and writes once if it was not.
+   */
+  'OUTCOME_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -134,7 +134,7 @@ export async function recordConsent(ctx: ServiceContext, actor: ConsentActor, ra
   }
   const orgs = await ctx.store.getMany('Organization', input.organizationIds);
   orgs.forEach((org, i) => {
-    if (!org) throw badInput(`input.organizationIds.${i}: ${input.organizationIds[i]} does not exist`, ['input', 'organizationIds', i]);
+    if (!org) throw badInput(`input.organizationIds.${i}: names no organisation in the directory; give the id of an existing organisation`, ['input', 'organizationIds', i]);
   });
   await assertCategoriesExist(ctx, input.categories, ['input', 'categories']);
   const consent = parseInput(
@@ -154,7 +154,7 @@ export async function withdrawConsent(ctx: ServiceContext, rawId: unknown): Prom
   const [current] = await ctx.store.getMany('Consent', [id]);
   if (!current) throw notFound('Consent', id, ['id']);
   if (current.withdrawnAt !== null) {
-    throw new HuzhuError('CONFLICT', `id: consent ${id} was already withdrawn at ${current.withdrawnAt}`, { path: ['id'], details: { withdrawnAt: current.withdrawnAt } });
+    throw new HuzhuError('CONFLICT', `id: this consent was already withdrawn at ${current.withdrawnAt}; nothing to do`, { path: ['id'], details: { withdrawnAt: current.withdrawnAt } });
   }
   return ctx.store.update('Consent', { ...current, withdrawnAt: ctx.now().toISOString() });
 }

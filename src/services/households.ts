@@ -4,6 +4,7 @@ import { AgeBand, CategoryCode, Household, HouseholdHead, idOf, Loan, Marker, Ne
 import { vulnerabilityScore } from '../domain/vulnerabilityIndex';
 import { badInput, notFound, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
+import { IdempotencyKey, idempotencyClaim } from './idempotency';
 import type { ServiceContext } from './ServiceContext';
 
 const HeadInput = z.object({
@@ -12,7 +13,7 @@ const HeadInput = z.object({
   idNumber: HouseholdHead.shape.idNumber.optional().transform((v) => v ?? null),
 });
 
-export const RegisterHouseholdInput = z.object({
+const HouseholdFields = z.object({
   householdCode: z.string().nullish().transform((v) => v ?? null),
   villageId: idOf('Village'),
   size: z.number().int().min(1, { message: 'must be at least 1' }).max(30, { message: 'must be at most 30' }),
@@ -23,15 +24,27 @@ export const RegisterHouseholdInput = z.object({
   loan: Loan.nullish().transform((v) => v ?? null),
 });
 
-export const UpdateHouseholdInput = RegisterHouseholdInput.partial();
+export const RegisterHouseholdInput = HouseholdFields.extend({
+  /** Optional: the same key twice registers one household (a retry returns the first). */
+  idempotencyKey: IdempotencyKey.nullish(),
+});
+
+export const UpdateHouseholdInput = HouseholdFields.partial();
 
 /** Validate the finished record against the entity schema, so input and stored rules never drift. */
 function validated(candidate: Household): Household {
   return parseInput(Household, { ...candidate, vulnerabilityScore: vulnerabilityScore(candidate) }, ['input']);
 }
 
+/**
+ * Register a household. A householdCode another household holds is CONFLICT
+ * (the API shows which household only to a caller who may read it); a refused
+ * registration writes nothing. With an idempotency key, a retry returns the
+ * household the first attempt registered.
+ */
 export async function registerHousehold(ctx: ServiceContext, rawInput: unknown): Promise<Household> {
-  const input = parseInput(RegisterHouseholdInput, rawInput, ['input']);
+  const { idempotencyKey, ...input } = parseInput(RegisterHouseholdInput, rawInput, ['input']);
+  const claim = idempotencyClaim('registerHousehold', idempotencyKey, input);
   const at = ctx.now().toISOString();
   const household = validated({
     id: newId('Household'),
@@ -42,7 +55,7 @@ export async function registerHousehold(ctx: ServiceContext, rawInput: unknown):
     updatedAt: at,
     version: 1,
   });
-  return underInput(['input'], ctx.store.create('Household', household));
+  return underInput(['input'], ctx.store.create('Household', household, claim ? { idempotency: claim } : {}));
 }
 
 export async function updateHousehold(
@@ -77,10 +90,13 @@ export const RecordNeedInput = z.object({
   category: CategoryCode,
   urgency: Urgency,
   description: z.string().max(2000).nullish().transform((v) => v ?? ''),
+  /** Optional: the same key twice records one need (a retry returns the first). */
+  idempotencyKey: IdempotencyKey.nullish(),
 });
 
 export async function recordNeed(ctx: ServiceContext, rawInput: unknown): Promise<Need> {
-  const input = parseInput(RecordNeedInput, rawInput, ['input']);
+  const { idempotencyKey, ...input } = parseInput(RecordNeedInput, rawInput, ['input']);
+  const claim = idempotencyClaim('recordNeed', idempotencyKey, input);
   await assertCategoriesExist(ctx, [input.category], ['input', 'category']);
   const at = ctx.now().toISOString();
   const need = parseInput(
@@ -88,7 +104,7 @@ export async function recordNeed(ctx: ServiceContext, rawInput: unknown): Promis
     { id: newId('Need'), ...input, status: 'OPEN', synthetic: false, createdAt: at, updatedAt: at },
     ['input'],
   );
-  return underInput(['input'], ctx.store.create('Need', need));
+  return underInput(['input'], ctx.store.create('Need', need, claim ? { idempotency: claim } : {}));
 }
 
 /** Categories are data: an unknown code is BAD_USER_INPUT naming the known ones. */

@@ -24,7 +24,7 @@ export interface MatchContext {
 
 /** Loads the need, its household, village and township; NOT_FOUND names the missing link. */
 export async function loadMatchContext(ctx: ServiceContext, needId: string, path: ReadonlyArray<string | number> = ['needId']): Promise<MatchContext> {
-  if (kindOfId(needId) !== 'Need') throw badInput(`${path.join('.')}: ${JSON.stringify(needId)} is not a Need id (need_…)`, path);
+  if (kindOfId(needId) !== 'Need') throw badInput(`${path.join('.')}: must be a Need id (need_…)`, path);
   const get = recordReader(ctx);
   const need = await get('Need', needId);
   if (!need) throw notFound('Need', needId, path);
@@ -194,7 +194,7 @@ export async function referralPath(ctx: ServiceContext, fromId: string, toId: st
     [toId, 'to'],
   ] as const) {
     const kind = kindOfId(id);
-    if (kind === null) throw badInput(`${field}: ${JSON.stringify(id)} is not a Huzhu id`, [field]);
+    if (kind === null) throw badInput(`${field}: must be a Huzhu id (a prefix such as per_ or org_, then its key)`, [field]);
     if (kind === 'Household') {
       if (fromId === toId) break;
       const [found] = await ctx.store.getMany('Household', [id]);
@@ -210,11 +210,11 @@ export async function referralPath(ctx: ServiceContext, fromId: string, toId: st
   }
   let category: string | null = null;
   if (needId !== null) {
-    if (kindOfId(needId) !== 'Need') throw badInput(`needId: ${JSON.stringify(needId)} is not a Need id (need_…)`, ['needId']);
+    if (kindOfId(needId) !== 'Need') throw badInput(`needId: must be a Need id (need_…)`, ['needId']);
     const [need] = await ctx.store.getMany('Need', [needId]);
     if (!need) throw notFound('Need', needId, ['needId']);
     if (household === null || need.householdId !== household.id) {
-      throw badInput(`needId: need ${needId} is not a need of the household at either end; give a need of that household or leave needId out`, ['needId']);
+      throw badInput(`needId: the need is not a need of the household at either end; give a need of that household or leave needId out`, ['needId']);
     }
     category = need.category;
   }

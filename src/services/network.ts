@@ -142,7 +142,7 @@ async function assertReferencesExist(store: GraphStore, refs: Array<{ id: string
   for (const ref of refs) {
     const kind = kindOfId(ref.id);
     const [found] = kind ? await store.getMany(kind, [ref.id]) : [null];
-    if (!found) throw badInput(`${ref.path.join('.')}: ${ref.id} does not exist`, ref.path);
+    if (!found) throw badInput(`${ref.path.join('.')}: names no record in the store; give the id of an existing one`, ref.path);
   }
 }
 

@@ -20,6 +20,8 @@ import {
 } from '../domain/referralLifecycle';
 import { HuzhuError, badInput, notFound, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
+import { assertSameIdempotentRequest } from '../store/storeHelpers';
+import { IdempotencyKey, idempotencyClaim } from './idempotency';
 import { listAll } from './listAll';
 import type { ServiceContext } from './ServiceContext';
 
@@ -27,7 +29,7 @@ export const CreateReferralInput = z.object({
   needId: idOf('Need'),
   serviceId: idOf('Service'),
   /** Chosen by the client; the same key twice creates one referral. */
-  idempotencyKey: z.string().min(8, { message: 'must be at least 8 characters (e.g. a UUID)' }).max(200),
+  idempotencyKey: IdempotencyKey,
   note: z.string().max(1000).nullish().transform((v) => v ?? null),
   consentOverrideReason: z.string().min(10, { message: 'must state the reason (10+ characters)' }).max(1000).nullish().transform((v) => v ?? null),
 });
@@ -116,6 +118,8 @@ export const UpdateReferralStatusInput = z
     status: ReferralStatus.exclude(['SENT']),
     reason: ReferralReason.nullish().transform((v) => v ?? null),
     note: z.string().max(1000).nullish().transform((v) => v ?? null),
+    /** Optional: the same key twice makes the step once (a retry returns the referral as that step left it). */
+    idempotencyKey: IdempotencyKey.nullish(),
   })
   .superRefine((v, ctx) => {
     if (reasonRequired(v.status) && v.reason === null) {
@@ -128,7 +132,17 @@ export const UpdateReferralStatusInput = z
 
 /** Move a referral one step along its loop; capacity is released when it ends. */
 export async function updateReferralStatus(ctx: ServiceContext, actor: ReferralActor, rawInput: unknown): Promise<Referral> {
-  const input = parseInput(UpdateReferralStatusInput, rawInput, ['input']);
+  const { idempotencyKey, ...input } = parseInput(UpdateReferralStatusInput, rawInput, ['input']);
+  const claim = idempotencyClaim('updateReferralStatus', idempotencyKey, input);
+  if (claim) {
+    // A retry of a step already taken: the referral has moved on, so the transition checks below would refuse it.
+    const recorded = await ctx.store.findIdempotencyRecord(claim.key);
+    if (recorded) {
+      await underInput(['input'], (async () => assertSameIdempotentRequest(recorded, claim))());
+      const [moved] = await ctx.store.getMany('Referral', [recorded.resultId]);
+      if (moved) return moved;
+    }
+  }
   const [current] = await ctx.store.getMany('Referral', [input.referralId]);
   if (!current) throw notFound('Referral', input.referralId, ['input', 'referralId']);
   if (!canTransition(current.status, input.status)) {
@@ -137,11 +151,14 @@ export async function updateReferralStatus(ctx: ServiceContext, actor: ReferralA
       details: { from: current.status, to: input.status },
     });
   }
-  return ctx.store.transitionReferral(
-    current.id,
-    current.status,
-    { status: input.status, at: ctx.now().toISOString(), actorId: actor.actorId, reason: input.reason, note: input.note },
-    needStatusAfter(input.status),
+  return underIdempotencyKey(
+    ctx.store.transitionReferral(
+      current.id,
+      current.status,
+      { status: input.status, at: ctx.now().toISOString(), actorId: actor.actorId, reason: input.reason, note: input.note },
+      needStatusAfter(input.status),
+      claim ? { idempotency: claim } : {},
+    ),
   );
 }
 
@@ -153,11 +170,14 @@ export const RecordAssistanceInput = z.object({
   note: z.string().max(2000).nullish().transform((v) => v ?? null),
   /** When the help was given; defaults to now. */
   at: IsoDateTime.nullish(),
+  /** Optional: the same key twice records the help once (a retry returns the first record). */
+  idempotencyKey: IdempotencyKey.nullish(),
 });
 
 /** 帮扶记录: what was done for a need, by whom, when, with what outcome. */
 export async function recordAssistance(ctx: ServiceContext, actor: ReferralActor, rawInput: unknown): Promise<Assistance> {
-  const input = parseInput(RecordAssistanceInput, rawInput, ['input']);
+  const { idempotencyKey, ...input } = parseInput(RecordAssistanceInput, rawInput, ['input']);
+  const claim = idempotencyClaim('recordAssistance', idempotencyKey, input);
   if (input.referralId) {
     const [referral] = await ctx.store.getMany('Referral', [input.referralId]);
     if (!referral) throw notFound('Referral', input.referralId, ['input', 'referralId']);
@@ -172,7 +192,23 @@ export async function recordAssistance(ctx: ServiceContext, actor: ReferralActor
     { id: newId('Assistance'), needId: input.needId, referralId: input.referralId, actorId: actor.actorId, at, action: input.action, outcome: input.outcome, note: input.note },
     ['input'],
   );
-  return underInput(['input'], ctx.store.create('Assistance', record));
+  return underInput(['input'], ctx.store.create('Assistance', record, claim ? { idempotency: claim } : {}));
+}
+
+/**
+ * The store's transition errors keep their paths (['from'] and the like name
+ * the store call, not the input); only a reused idempotency key is the input's
+ * fault, and is re-rooted to input.idempotencyKey.
+ */
+async function underIdempotencyKey<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof HuzhuError && error.path.length === 1 && error.path[0] === 'idempotencyKey') {
+      throw new HuzhuError(error.code, `input.idempotencyKey: ${error.message}`, { path: ['input', 'idempotencyKey'], details: error.details, cause: error });
+    }
+    throw error;
+  }
 }
 
 export interface OverdueReferral {

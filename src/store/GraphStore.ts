@@ -82,6 +82,8 @@ export interface GraphStore {
 
   /** Places, organisations, services and people of `kinds` by name, ranked like searchHouseholds; at most `limit`. */
   searchDirectory(query: SearchQuery, kinds: readonly DirectorySearchKind[], limit: number): Promise<DirectoryMatch[]>;
+  /** What a write made with this idempotency key (create / transitionReferral with `idempotency`), or null. */
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
 
   // -- writes ----------------------------------------------------------------
 
@@ -92,9 +94,15 @@ export interface GraphStore {
   /**
    * Create one entity. Checks the references declared in REFERENCES (NOT_FOUND
    * with the field as path) and the unique keys in UNIQUE_KEYS (CONFLICT with
-   * `details.existingId`).
+   * `details.existingId`, for the API to reveal only to a caller who may read
+   * that record; messages never name it or the key's value).
+   *
+   * With `idempotency`, one atomic step: when the key is already recorded, the
+   * record it created is returned and nothing is written (CONFLICT at
+   * ['idempotencyKey'] when it was recorded for another operation or input);
+   * else the entity and the key are written together.
    */
-  create<K extends MutableKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]>;
+  create<K extends MutableKind>(kind: K, entity: EntityMap[K], options?: { idempotency?: IdempotencyClaim }): Promise<EntityMap[K]>;
 
   /**
    * Replace one entity by id, with the same reference and uniqueness checks.
@@ -127,6 +135,8 @@ export interface GraphStore {
     from: ReferralStatus,
     transition: ReferralTransition,
     needStatus: NeedStatus | null,
+    /** As for create: a known key returns the referral it moved, checked before `from`. */
+    options?: { idempotency?: IdempotencyClaim },
   ): Promise<Referral>;
 
   /** Append-only: audit events can be added, never changed or removed. */
@@ -172,6 +182,26 @@ export interface GraphStore {
   recordAccountLogin(id: string, login: { at: string; passwordHash: string | null }): Promise<AccountRecord>;
   /** Ends every session of the account (sessionGeneration + 1), atomically; returns the account after. */
   endAccountSessions(id: string, at: string): Promise<AccountRecord>;
+}
+
+/**
+ * A client's idempotency key on a write it may retry (issue 10 item 5): after
+ * an OUTCOME_UNKNOWN, the same request with the same key either finds the
+ * first attempt's result or does the write once. Keys are global: one key
+ * names one request.
+ */
+export interface IdempotencyClaim {
+  key: string;
+  /** The use case, e.g. 'registerHousehold'. */
+  operation: string;
+  /** A digest of the request's input without the key (idempotencyFingerprint): the same key with other input is a CONFLICT. */
+  fingerprint: string;
+}
+
+/** A recorded key and the record its write created or changed. */
+export interface IdempotencyRecord extends IdempotencyClaim {
+  resultKind: EntityKind;
+  resultId: string;
 }
 
 /** Where a household search looks: null = anywhere; else households of these villages, or of these townships' villages. */

@@ -1,5 +1,6 @@
 import { kindOfId, type EntityKind } from '../domain/ids';
-import { REFERENCES, STAKEHOLDER_KINDS, UNIQUE_KEYS, type MutableKind } from './GraphStore';
+import { HuzhuError } from '../errors/HuzhuError';
+import { REFERENCES, STAKEHOLDER_KINDS, UNIQUE_KEYS, type IdempotencyClaim, type IdempotencyRecord, type MutableKind } from './GraphStore';
 
 /**
  * Pure helpers both store adapters share, so they read the REFERENCES and
@@ -95,6 +96,22 @@ export function uniqueKeyValues(kind: EntityKind, entity: object): UniqueKeyValu
     held.push({ key, value: parts.map(String).join('\u0000'), path: fields.length === 1 ? [...fields] : [] });
   }
   return held;
+}
+
+/**
+ * A recorded idempotency key met again: fine when it names the same operation
+ * and input (the caller then gets the recorded result), else CONFLICT at
+ * ['idempotencyKey'] (re-rooted under the input by the use case). The message
+ * names neither the key nor the record it made.
+ */
+export function assertSameIdempotentRequest(recorded: IdempotencyRecord, claim: IdempotencyClaim): void {
+  if (recorded.operation === claim.operation && recorded.fingerprint === claim.fingerprint) return;
+  const what = recorded.operation === claim.operation ? 'a request with different input' : 'another kind of request';
+  throw new HuzhuError(
+    'CONFLICT',
+    `this idempotency key was already used for ${what}; send a new key for each new request, and the same key only to retry the same request`,
+    { path: ['idempotencyKey'], details: { idempotencyKeyReused: true } },
+  );
 }
 
 // Private: the tables' field names are few and fixed; bulk loads call these per row, so split each once.

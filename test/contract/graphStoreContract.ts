@@ -1078,6 +1078,193 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
       });
     });
 
+    // -- one validation for both adapters (issue 10 item 10) -------------------------------
+
+    describe('validation of every write (one rule for both adapters)', () => {
+      /** A record the domain schema refuses, cast past the compiler the way an untyped caller would send it. */
+      function invalid<T extends object>(record: T, changes: Record<string, unknown>): T {
+        return Object.assign({}, record, changes);
+      }
+
+      it("refuses create('Township', { kind: 'NOT_A_KIND', name: '', bogus: 42 }) with BAD_USER_INPUT at a field, storing nothing", async () => {
+        const township = invalid(aTownship(), { kind: 'NOT_A_KIND', name: '', bogus: 42 });
+        const before = await store.version();
+        const error = await failure(store.create('Township', township));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect([['name'], ['kind'], ['bogus']]).toContainEqual([...error.path]);
+        expect(await one('Township', township.id)).toBeNull();
+        expect(await store.version()).toBe(before);
+      });
+
+      it.each([
+        ['an enum value outside the schema', { kind: 'NOT_A_KIND' }, ['kind']],
+        ['an empty required string', { name: '' }, ['name']],
+        ['a key the schema does not name', { bogus: 42 }, ['bogus']],
+        ['a nested key the schema does not name', { location: { lat: 30.5, lng: 103.5, precision: 'exact', altitude: 500 } }, ['location', 'altitude']],
+      ])('refuses a township with %s, naming the field', async (_what, changes, path) => {
+        const township = invalid(aTownship(), changes);
+        const error = await failure(store.create('Township', township));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect(error.path).toEqual(path);
+        expect(await one('Township', township.id)).toBeNull();
+      });
+
+      it('refuses an invalid update and keeps the stored record', async () => {
+        const h = net.households[1];
+        const error = await failure(store.update('Household', invalid(h, { head: { ...h.head, nickname: 'x (synthetic)' } })));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect(error.path).toEqual(['head', 'nickname']);
+        expect(await one('Household', h.id)).toEqual(h);
+      });
+
+      it('refuses an upsertMany batch with an invalid row at [row, field], writing none of it', async () => {
+        const fine = aNeed({ householdId: net.households[0].id });
+        const bad = invalid(aNeed({ householdId: net.households[0].id }), { urgency: 'SOMEDAY' });
+        const error = await failure(store.upsertMany('Need', [fine, bad]));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect(error.path).toEqual([1, 'urgency']);
+        expect(await store.getMany('Need', [fine.id, bad.id])).toEqual([null, null]);
+      });
+
+      it('refuses an invalid referral without claiming capacity', async () => {
+        const s = net.services[1];
+        const referral = invalid(referralTo(s.id), { status: 'MAYBE' });
+        const before = (await service(s.id)).activeReferrals;
+        const error = await failure(store.createReferral(referral));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect(error.path).toEqual(['status']);
+        expect(await one('Referral', referral.id)).toBeNull();
+        expect((await service(s.id)).activeReferrals).toBe(before);
+      });
+
+      it('refuses an invalid transition and keeps the referral as it was', async () => {
+        const { referral } = await store.createReferral(referralTo(net.services[1].id));
+        const error = await failure(store.transitionReferral(referral.id, 'SENT', invalid(step('ACCEPTED'), { mood: 'glad' }), null));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect(await one('Referral', referral.id)).toEqual(referral);
+      });
+
+      it('refuses an invalid audit event or category, storing nothing', async () => {
+        const event = invalid(anAuditEvent(), { action: 'DELETE' });
+        expect((await failure(store.appendAudit(event))).path).toEqual(['action']);
+        expect(await one('AuditEvent', event.id)).toBeNull();
+        const category = invalid(aCategory({ code: 'EMPLOYMENT' }), { nameZh: '' });
+        expect((await failure(store.upsertCategories([category]))).path).toEqual([0, 'nameZh']);
+        expect((await store.listCategories()).map((c) => c.code)).not.toContain('EMPLOYMENT');
+      });
+    });
+
+    describeAccountsContract(() => store);
+    describeServiceUpkeepContract(() => store, () => net.households[0].id);
+
+    // -- what a refusal says (issue 10 item 2) ------------------------------------------
+
+    describe('refusals name no value and no other record in their message', () => {
+      it('says a householdCode is taken without repeating the code or naming the holder (the holder is in details only)', async () => {
+        const holder = net.households[0];
+        const code = holder.householdCode as string;
+        const probe = aHousehold({ villageId: net.villages[2].id, householdCode: code });
+        for (const attempt of [store.create('Household', probe), store.update('Household', { ...net.households[3], householdCode: code })]) {
+          const error = await failure(attempt);
+          expect(error.code).toBe('CONFLICT');
+          expect(error.path).toEqual(['householdCode']);
+          expect(error.details.existingId).toBe(holder.id);
+          expect(error.message).not.toContain(code);
+          expect(error.message).not.toContain(holder.id);
+        }
+        expect(await one('Household', probe.id)).toBeNull();
+      });
+
+      it('says a township code or relationship is taken without the code or the holder', async () => {
+        const township = net.townships[0];
+        const error = await failure(store.create('Township', aTownship({ code: township.code, id: 'twp_probe' })));
+        expect(error.message).not.toContain(township.code);
+        expect(error.message).not.toContain(township.id);
+        const existing = net.relationships[0];
+        const twin = await failure(store.create('Relationship', aRelationship({ fromId: existing.fromId, toId: existing.toId, type: existing.type })));
+        expect(twin.message).not.toContain(existing.id);
+      });
+    });
+
+    // -- idempotency keys on retryable writes (issue 10 item 5) -----------------------------
+
+    describe('idempotency keys on create and transitionReferral', () => {
+      const claim = (key: string, fingerprint = 'fp-synthetic-1', operation = 'registerHousehold') => ({ idempotency: { key, operation, fingerprint } });
+
+      it('creates once per key: the same key again returns the first record and writes nothing new', async () => {
+        const first = aHousehold({ villageId: net.villages[0].id, householdCode: 'HH-IDEM-0001' });
+        const retry = aHousehold({ villageId: net.villages[0].id, householdCode: 'HH-IDEM-0001' }); // a retry builds a new id
+        expect(await store.create('Household', first, claim('key-household-1'))).toEqual(first);
+        const versionAfterFirst = await store.version();
+        expect(await store.create('Household', retry, claim('key-household-1'))).toEqual(first);
+        expect(await one('Household', retry.id)).toBeNull();
+        expect(await store.version()).toBe(versionAfterFirst);
+        expect(await store.findIdempotencyRecord('key-household-1')).toEqual({
+          key: 'key-household-1',
+          operation: 'registerHousehold',
+          fingerprint: 'fp-synthetic-1',
+          resultKind: 'Household',
+          resultId: first.id,
+        });
+      });
+
+      it('refuses a key reused with different input, or for another operation, with CONFLICT at idempotencyKey, writing nothing', async () => {
+        const first = aNeed({ householdId: net.households[0].id });
+        await store.create('Need', first, claim('key-need-1', 'fp-a', 'recordNeed'));
+        for (const [fingerprint, operation] of [['fp-b', 'recordNeed'], ['fp-a', 'recordAssistance']] as const) {
+          const other = aNeed({ householdId: net.households[1].id });
+          const error = await failure(store.create('Need', other, claim('key-need-1', fingerprint, operation)));
+          expect(error.code).toBe('CONFLICT');
+          expect(error.path).toEqual(['idempotencyKey']);
+          expect(error.message).toMatch(/already used/);
+          expect(error.message).not.toContain('key-need-1');
+          expect(await one('Need', other.id)).toBeNull();
+        }
+      });
+
+      it('does not record a key for a refused create: the corrected retry with the same key is written', async () => {
+        const dangling = aNeed({ householdId: 'hh_missing' });
+        expect((await failure(store.create('Need', dangling, claim('key-need-2', 'fp-x', 'recordNeed')))).code).toBe('NOT_FOUND');
+        expect(await store.findIdempotencyRecord('key-need-2')).toBeNull();
+        const fixed = aNeed({ householdId: net.households[0].id });
+        expect(await store.create('Need', fixed, claim('key-need-2', 'fp-y', 'recordNeed'))).toEqual(fixed);
+      });
+
+      it('creates one record for 12 concurrent creates with the same key, and answers each with it', async () => {
+        const attempts = Array.from({ length: 12 }, () => anAssistance({ needId: net.needs[0].id, actorId: 'local-coordinator' }));
+        const results = await Promise.all(attempts.map((a) => store.create('Assistance', a, claim('key-assist-race', 'fp-r', 'recordAssistance'))));
+        expect(new Set(results.map((r) => r.id)).size).toBe(1);
+        expect((await store.list('Assistance', { needId: net.needs[0].id }, { first: 100 })).items.map((a) => a.id)).toEqual([results[0]?.id]);
+      });
+
+      it('makes a transition once per key: a retry after the step returns the referral without a second step', async () => {
+        const { referral } = await store.createReferral(referralTo(net.services[1].id));
+        const key = claim('key-transition-1', 'fp-t', 'updateReferralStatus');
+        const moved = await store.transitionReferral(referral.id, 'SENT', step('ACCEPTED'), null, key);
+        // The retry still says "from SENT": the key is checked first, so it is answered, not refused as stale.
+        expect(await store.transitionReferral(referral.id, 'SENT', step('ACCEPTED'), null, key)).toEqual(moved);
+        expect((await one('Referral', referral.id))?.transitions).toHaveLength(2);
+      });
+
+      it('applies one of 10 concurrent transitions with the same key and answers all of them with it', async () => {
+        const s = net.services[0];
+        const { referral } = await store.createReferral(referralTo(s.id));
+        const key = claim('key-transition-race', 'fp-c', 'updateReferralStatus');
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.transitionReferral(referral.id, 'SENT', step('CANCELLED', { reason: 'OTHER' }), 'OPEN', key)),
+        );
+        expect(results.every((r) => r.status === 'CANCELLED' && r.transitions.length === 2)).toBe(true);
+        expect((await one('Referral', referral.id))?.transitions).toHaveLength(2);
+        expect((await service(s.id)).activeReferrals).toBe(0);
+      });
+
+      it('keeps recorded keys across a reset of the data only as long as the data (a cleared store forgets them)', async () => {
+        await store.create('Household', aHousehold({ villageId: net.villages[0].id }), claim('key-before-reset'));
+        await factory.reset(store);
+        expect(await store.findIdempotencyRecord('key-before-reset')).toBeNull();
+      });
+    });
+
     describe("the seed's record, and a seed that stopped part-way (issue 10 item 4)", () => {
       const run = (overrides: Partial<SeedRun> = {}): SeedRun => ({
         status: 'IN_PROGRESS',
@@ -1159,9 +1346,6 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
         expect(await seedIfEmpty(store, { ...seedOptions, log: () => undefined })).toBeNull();
       });
     });
-
-    describeAccountsContract(() => store);
-    describeServiceUpkeepContract(() => store, () => net.households[0].id);
   });
 }
 

@@ -1,3 +1,4 @@
+import { accessOf } from '../auth/RequestAccess';
 import type { RequestContext } from '../context';
 import { clearLoaders } from '../loaders';
 import { accessResolvers } from './access';
@@ -10,8 +11,9 @@ import { nodeResolvers } from './node';
 import { placesResolvers } from './places';
 import { referralsResolvers } from './referrals';
 import { scalarResolvers } from './scalars';
-import { serviceUpkeepResolvers } from './serviceUpkeep';
 import { searchResolvers } from './search';
+import { serviceUpkeepResolvers } from './serviceUpkeep';
+import { withholdUnreadableIds } from '../withholdUnreadableIds';
 
 /** Resolver maps per SDL module, merged type by type; every mutation reads its result fresh. */
 export const resolvers = freshAfterWrites(
@@ -22,6 +24,8 @@ export const resolvers = freshAfterWrites(
  * A mutation's result is resolved after its write, but the request's
  * DataLoaders may already hold the records as they were before it (the access
  * guard loads them to check scope): clear them once the write returns.
+ * A refused mutation's error names another record (details.existingId) only
+ * when the viewer may read it (withholdUnreadableIds).
  */
 function freshAfterWrites(merged: Record<string, unknown>): Record<string, unknown> {
   const mutation = merged['Mutation'] as Record<string, (parent: unknown, args: unknown, ctx: RequestContext, info: unknown) => unknown>;
@@ -29,7 +33,12 @@ function freshAfterWrites(merged: Record<string, unknown>): Record<string, unkno
     Object.entries(mutation).map(([name, resolve]) => [
       name,
       async (parent: unknown, args: unknown, ctx: RequestContext, info: unknown) => {
-        const result = await resolve(parent, args, ctx, info);
+        let result: unknown;
+        try {
+          result = await resolve(parent, args, ctx, info);
+        } catch (error) {
+          throw await withholdUnreadableIds(error, accessOf(ctx));
+        }
         clearLoaders(ctx.loaders);
         return result;
       },

@@ -4,7 +4,7 @@ import type { AccountRecord } from '../../domain/Account';
 import type { Category, EntityMap, Household, Marker, Relationship } from '../../domain/model';
 import { badInput } from '../../errors/HuzhuError';
 import type { SeedRun } from '../SeedRun';
-import type { FilterMap, HouseholdFilter, VillageHouseholdStats } from '../GraphStore';
+import type { FilterMap, HouseholdFilter, IdempotencyRecord, VillageHouseholdStats } from '../GraphStore';
 import { referenceTargets, uniqueKeyValues, type UniqueKeyValue } from '../storeHelpers';
 import { SortedChunkList, compareIds } from './SortedChunkList';
 import type { DirectoryMatch, HouseholdSearchScope } from '../GraphStore';
@@ -41,6 +41,7 @@ export type AnyEntity = EntityMap[EntityKind];
 export type MemoryOp =
   | { o: 'put'; k: EntityKind; e: AnyEntity }
   | { o: 'categories'; rows: Category[] }
+  | { o: 'idempotency'; r: IdempotencyRecord }
   | { o: 'account'; e: AccountRecord }
   | { o: 'seedRun'; run: SeedRun }
   | { o: 'clear' };
@@ -156,6 +157,8 @@ export class MemoryGraph {
   private ranked = new SortedChunkList<RankEntry>(compareRank);
   private tallies = new Map<string, VillageTally>();
   private categories = new Map<string, Category>();
+  /** Idempotency keys of retryable writes (GraphStore.create/transitionReferral): key → what it made. */
+  private idempotency = new Map<string, IdempotencyRecord>();
   /** Sign-in accounts (not part of the network): by id, id order for pages, and login → id. */
   private accounts = new Map<string, AccountRecord>();
   private accountIds = new SortedChunkList<string>(compareIds);
@@ -241,6 +244,15 @@ export class MemoryGraph {
   /** Every account in id order (snapshots). */
   *allAccounts(): Generator<AccountRecord, void, undefined> {
     for (const id of this.accountIds.values()) yield this.accounts.get(id) as AccountRecord;
+  }
+
+  idempotencyRecord(key: string): IdempotencyRecord | undefined {
+    return this.idempotency.get(key);
+  }
+
+  /** Every recorded idempotency key (snapshots). */
+  allIdempotencyRecords(): IterableIterator<IdempotencyRecord> {
+    return this.idempotency.values();
   }
 
   listCategories(): Category[] {
@@ -359,6 +371,9 @@ export class MemoryGraph {
             break;
           case 'categories':
             for (const row of op.rows) this.categories.set(row.code, row);
+            break;
+          case 'idempotency':
+            this.idempotency.set(op.r.key, op.r);
             break;
           case 'account':
             this.putAccount(op.e);
@@ -565,6 +580,7 @@ export class MemoryGraph {
     this.ranked.clear();
     this.tallies.clear();
     this.categories.clear();
+    this.idempotency.clear();
     this.accounts.clear();
     this.accountIds.clear();
     this.accountLogins.clear();

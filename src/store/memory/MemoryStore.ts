@@ -9,22 +9,25 @@ import {
   type FilterMap,
   type GraphStore,
   type HouseholdFilter,
+  type IdempotencyClaim,
+  type IdempotencyRecord,
   type MutableKind,
   type Page,
   type PageRequest,
   type VillageHouseholdStats,
 } from '../GraphStore';
-import { isStakeholderId, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
+import { assertSameIdempotentRequest, isStakeholderId, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
+import { validateCategory, validateEntity } from '../validateEntity';
+import type { AccountRecord } from '../../domain/Account';
 import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type SearchPage } from '../GraphStore';
 import type { SearchField } from '../../domain/matchRank';
 import type { SearchCursor } from '../../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
-import type { AccountRecord } from '../../domain/Account';
 import { cloneJson } from './cloneJson';
 import { planCreateAccount, planEndSessions, planLogin, planLoginFailure, planUpdateAccount } from './memoryAccounts';
-import { SeedRun } from '../SeedRun';
 import { parseInput } from '../../errors/fromZodError';
+import { SeedRun } from '../SeedRun';
 import { acquireDirectoryLock } from './fileLock';
 import { Journal, JournalBrokenError, replayJournal } from './Journal';
 import { MemoryGraph, type AnyEntity, type MemoryOp } from './MemoryGraph';
@@ -251,6 +254,11 @@ export class MemoryStore implements GraphStore {
     return this.readable().searchDirectory(query, kinds, limit);
   }
 
+  async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    const record = this.readable().idempotencyRecord(key);
+    return record === undefined ? null : cloneJson(record);
+  }
+
   // -- writes ------------------------------------------------------------------
 
   async upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }> {
@@ -259,8 +267,9 @@ export class MemoryStore implements GraphStore {
       const byId = new Map<string, EntityMap[K]>();
       rows.forEach((row, index) => {
         if (typeof row?.id !== 'string' || !isIdOf(kind, row.id)) {
-          throw badInput(`store/memory: upsertMany ${kind}: row ${index} has id ${JSON.stringify(row?.id)}, not a ${kind} id`, [index, 'id']);
+          throw badInput(`store/memory: upsertMany ${kind}: row ${index} has no ${kind} id`, [index, 'id']);
         }
+        validateEntity(kind, row, [index]);
         byId.set(row.id, row);
       });
       const claims = new UniqueClaims(state, kind);
@@ -283,18 +292,25 @@ export class MemoryStore implements GraphStore {
   }
 
   async upsertCategories(rows: ReadonlyArray<Category>): Promise<void> {
+    rows.forEach((row, index) => validateCategory(row, [index]));
     await this.write(() => ({ ops: rows.length === 0 ? [] : [{ o: 'categories', rows: rows.map((r) => cloneJson(r)) }], result: () => undefined }));
   }
 
-  async create<K extends MutableKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
+  async create<K extends MutableKind>(kind: K, entity: EntityMap[K], options: { idempotency?: IdempotencyClaim } = {}): Promise<EntityMap[K]> {
     return this.write((state) => {
       this.assertMutableKind(kind, 'create');
+      const claim = options.idempotency;
+      const replay = claim === undefined ? null : this.replayOf(state, claim, kind);
+      if (replay !== null) return replay;
       this.assertIdOf(kind, entity, 'create');
+      validateEntity(kind, entity);
       const existing = state.get(kind, entity.id);
-      if (existing !== undefined) throw conflict(`store/memory: create ${kind}: ${entity.id} already exists`, entity.id, ['id']);
+      if (existing !== undefined) throw conflict(`store/memory: create ${kind}: the id is taken by an existing record; use a new id`, entity.id, ['id']);
       this.assertReferences(state, kind, entity, 'create');
       new UniqueClaims(state, kind).claim(entity, undefined);
-      return this.putOne(kind, entity);
+      const planned = this.putOne(kind, entity);
+      if (claim !== undefined) planned.ops.push(idempotencyOp(claim, kind, entity.id));
+      return planned;
     });
   }
 
@@ -302,6 +318,7 @@ export class MemoryStore implements GraphStore {
     return this.write((state) => {
       this.assertMutableKind(kind, 'update');
       this.assertIdOf(kind, entity, 'update');
+      validateEntity(kind, entity);
       const stored = state.get(kind, entity.id);
       if (stored === undefined) throw notFoundAt(kind, entity.id, ['id'], `store/memory: update ${kind}: ${entity.id} does not exist; create it first`);
       const { expectedVersion } = options;
@@ -337,12 +354,13 @@ export class MemoryStore implements GraphStore {
   async createReferral(referral: Referral): Promise<{ referral: Referral; created: boolean }> {
     return this.write<{ referral: Referral; created: boolean }>((state) => {
       this.assertIdOf('Referral', referral, 'createReferral');
+      validateEntity('Referral', referral);
       const sameKey = state.holderOf('Referral', 'idempotencyKey', referral.idempotencyKey);
       if (sameKey !== undefined) {
         return { ops: [], result: () => ({ referral: cloneJson(state.get('Referral', sameKey) as Referral), created: false }) };
       }
       if (state.get('Referral', referral.id) !== undefined) {
-        throw conflict(`store/memory: createReferral: ${referral.id} already exists (with another idempotency key)`, referral.id, ['id']);
+        throw conflict('store/memory: createReferral: the id is taken by a referral made with another idempotency key; use a new id', referral.id, ['id']);
       }
       this.assertReferences(state, 'Referral', referral, 'createReferral');
       const service = state.get('Service', referral.serviceId) as EntityMap['Service'];
@@ -360,8 +378,12 @@ export class MemoryStore implements GraphStore {
     from: ReferralStatus,
     transition: ReferralTransition,
     needStatus: NeedStatus | null,
+    options: { idempotency?: IdempotencyClaim } = {},
   ): Promise<Referral> {
     return this.write((state) => {
+      const claim = options.idempotency;
+      const replay = claim === undefined ? null : this.replayOf(state, claim, 'Referral');
+      if (replay !== null) return replay;
       const referral = state.get('Referral', referralId);
       if (referral === undefined) throw notFoundAt('Referral', referralId, ['referralId']);
       if (referral.status !== from) {
@@ -378,6 +400,7 @@ export class MemoryStore implements GraphStore {
         transitions: [...referral.transitions, cloneJson(transition)],
         updatedAt: transition.at,
       };
+      validateEntity('Referral', next, ['transition']);
       const ops: MemoryOp[] = [{ o: 'put', k: 'Referral', e: next }];
       const service = state.get('Service', referral.serviceId);
       const wasActive = isActive(from);
@@ -394,6 +417,7 @@ export class MemoryStore implements GraphStore {
         if (need === undefined) throw notFoundAt('Need', referral.needId, ['needId']);
         ops.push({ o: 'put', k: 'Need', e: { ...need, status: needStatus, updatedAt: transition.at } });
       }
+      if (claim !== undefined) ops.push(idempotencyOp(claim, 'Referral', referralId));
       return { ops, result: () => cloneJson(next) };
     });
   }
@@ -401,14 +425,13 @@ export class MemoryStore implements GraphStore {
   async appendAudit(event: EntityMap['AuditEvent']): Promise<void> {
     await this.write((state) => {
       this.assertIdOf('AuditEvent', event, 'appendAudit');
+      validateEntity('AuditEvent', event);
       if (state.get('AuditEvent', event.id) !== undefined) {
         throw conflict(`store/memory: appendAudit: ${event.id} already exists; audit events are append-only (use a new id)`, event.id, ['id']);
       }
       return { ops: [{ o: 'put', k: 'AuditEvent', e: cloneJson(event) }], result: () => undefined };
     });
   }
-
-  // -- the seed's record ---------------------------------------------------------
 
   // -- accounts (planned in memoryAccounts.ts) ------------------------------------
 
@@ -494,6 +517,10 @@ export class MemoryStore implements GraphStore {
       this.snapshotBytes = snapshot.bytes;
       this.broken = null;
       this.lifecycle = { status: 'open', journal, unlock };
+      // The search index is built off the start-up path, once the loaded state is in place.
+      setImmediate(() => {
+        if (this.state === state && this.lifecycle.status === 'open') state.prepareSearch();
+      });
     } catch (error) {
       await unlock();
       throw error;
@@ -534,7 +561,11 @@ export class MemoryStore implements GraphStore {
         try {
           await lifecycle.journal.append(version, ops);
         } catch (error) {
-          if (error instanceof JournalBrokenError) this.broken = error;
+          if (error instanceof JournalBrokenError) {
+            // The record could not be cut back: a replay may still find it whole, so it may or may not count.
+            this.broken = error;
+            throw this.outcomeUnknown('could not finish writing the journal, and may or may not have stored this write', error);
+          }
           throw this.unavailable('could not write the journal; nothing was changed', error);
         }
       }
@@ -543,11 +574,25 @@ export class MemoryStore implements GraphStore {
       } catch (error) {
         // Journaled but not applied cleanly: memory may no longer match the journal. A restart replays it.
         this.broken = error as Error;
-        throw this.unavailable('failed applying a journaled write; restart the process to recover from the journal', error);
+        throw this.outcomeUnknown('failed applying a journaled write (a restart replays it from the journal)', error);
       }
       if (lifecycle.journal !== null) this.scheduleCompaction(lifecycle.journal);
       return result();
     });
+  }
+
+  /**
+   * A write planned with an idempotency key already recorded: no ops, and the
+   * record the first write made as the result (CONFLICT for another request).
+   * Null when the key is new.
+   */
+  private replayOf<K extends EntityKind>(state: MemoryGraph, claim: IdempotencyClaim, kind: K): Planned<EntityMap[K]> | null {
+    const recorded = state.idempotencyRecord(claim.key);
+    if (recorded === undefined) return null;
+    assertSameIdempotentRequest(recorded, claim);
+    const result = recorded.resultKind === kind ? state.get(kind, recorded.resultId) : undefined;
+    if (result === undefined) throw new Error(`store/memory: idempotency key recorded for a ${recorded.resultKind} that is missing`);
+    return { ops: [], result: () => cloneJson(result) };
   }
 
   private putOne<K extends EntityKind>(kind: K, entity: EntityMap[K]): Planned<EntityMap[K]> {
@@ -584,7 +629,7 @@ export class MemoryStore implements GraphStore {
   private assertIdOf(kind: EntityKind, entity: { id?: unknown } | null | undefined, operation: string): void {
     const id = entity?.id;
     if (typeof id !== 'string' || !isIdOf(kind, id)) {
-      throw badInput(`store/memory: ${operation}: ${JSON.stringify(id)} is not a ${kind} id`, ['id']);
+      throw badInput(`store/memory: ${operation}: id must be a ${kind} id`, ['id']);
     }
   }
 
@@ -603,6 +648,12 @@ export class MemoryStore implements GraphStore {
   private notOpen(): HuzhuError {
     const why = this.lifecycle.status === 'closed' ? 'is closed' : 'is not open yet; call init() first';
     return new HuzhuError('UNAVAILABLE', `store/memory: the store ${why}`);
+  }
+
+  /** A write whose fate the store cannot tell (OUTCOME_UNKNOWN): the client retries with the same idempotency key. */
+  private outcomeUnknown(what: string, cause: unknown): HuzhuError {
+    const where = this.dataDir === null ? '' : ` (data directory ${this.dataDir})`;
+    return new HuzhuError('OUTCOME_UNKNOWN', `store/memory${where}: ${what}; restart the process, then retry with the same idempotency key`, { cause });
   }
 
   private unavailable(what: string, cause: unknown): HuzhuError {
@@ -631,8 +682,10 @@ class UniqueClaims {
       const slot = `${held.key}\u0001${held.value}`;
       const holder = this.claimed.has(slot) ? this.claimed.get(slot) : this.state.holderOf(this.kind, held.key, held.value);
       if (holder !== undefined && holder !== null && holder !== entity.id) {
+        // Neither the key's value (an official code) nor the holder's id goes in the message: the API
+        // reveals details.existingId only to a caller who may read that record.
         throw conflict(
-          `store/memory: ${this.kind} ${entity.id}: ${held.key} ${JSON.stringify(held.value.split('\u0000').join(' → '))} is already held by ${holder}; unique keys cannot repeat`,
+          `store/memory: ${this.kind}: ${held.key} is already held by another record; unique keys cannot repeat (use another ${held.key})`,
           holder,
           held.path,
           { key: held.key },
@@ -646,6 +699,10 @@ class UniqueClaims {
 function referenceExists(state: MemoryGraph, target: ReferenceTarget): boolean {
   if (target.kind === 'Stakeholder') return isStakeholderId(target.id) && state.getById(target.id) !== undefined;
   return kindOfId(target.id) === target.kind && state.get(target.kind, target.id) !== undefined;
+}
+
+function idempotencyOp(claim: IdempotencyClaim, resultKind: EntityKind, resultId: string): MemoryOp {
+  return { o: 'idempotency', r: { key: claim.key, operation: claim.operation, fingerprint: claim.fingerprint, resultKind, resultId } };
 }
 
 function assertSearchLimit(operation: string, first: number): void {

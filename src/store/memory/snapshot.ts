@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { ENTITY_KINDS, type EntityKind } from '../../domain/ids';
 import type { AccountRecord } from '../../domain/Account';
 import type { Category } from '../../domain/model';
+import type { IdempotencyRecord } from '../GraphStore';
 import type { SeedRun } from '../SeedRun';
 import { CorruptFileError, LineBuffer, encodeFramedLine, scanFramedLines } from './framedLines';
 import type { AnyEntity, MemoryGraph, MemoryOp } from './MemoryGraph';
@@ -96,6 +97,20 @@ export async function writeSnapshot(path: string, state: MemoryGraph): Promise<n
       pending.push(encodeFramedLine({ accounts }));
       records += accounts.length;
     }
+    // Idempotency keys of retryable writes: lines of their own, `{ idempotency: [...] }`.
+    let keys: IdempotencyRecord[] = [];
+    for (const record of state.allIdempotencyRecords()) {
+      keys.push(record);
+      if (keys.length === ROWS_PER_LINE) {
+        pending.push(encodeFramedLine({ idempotency: keys }));
+        records += keys.length;
+        keys = [];
+      }
+    }
+    if (keys.length > 0) {
+      pending.push(encodeFramedLine({ idempotency: keys }));
+      records += keys.length;
+    }
     pending.push(encodeFramedLine({ end: true, records }));
     await flush();
     await handle.sync();
@@ -141,6 +156,11 @@ export async function readSnapshot(path: string, state: MemoryGraph): Promise<{ 
     if (footer !== null) throw new CorruptFileError(`${path}: line ${line.lineNumber} comes after the end marker`);
     if (value.end === true) {
       footer = { records: Number(value.records) };
+      return;
+    }
+    if (Array.isArray(value.idempotency)) {
+      for (const row of value.idempotency as IdempotencyRecord[]) batch.push({ o: 'idempotency', r: row });
+      records += value.idempotency.length;
       return;
     }
     if (Array.isArray(value.accounts)) {

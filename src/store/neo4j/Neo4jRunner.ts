@@ -7,6 +7,11 @@ import { toNative } from './toNative';
 
 export type Params = Record<string, unknown>;
 
+/** How far a WRITE unit of work got (read when it fails). */
+interface WriteProgress {
+  commitRequested: boolean;
+}
+
 /** What a unit of work sees: named queries only, each row converted (toNative) and parsed with a zod schema. */
 export interface QueryTx {
   /** Every row, parsed with `row`. */
@@ -31,12 +36,18 @@ export interface RunnerOptions {
  * boundary.
  *
  * A call never outlives its budget: the transaction carries `timeoutMs` as its
- * server-side timeout, and the caller gets UNAVAILABLE at the deadline even
+ * server-side timeout, and the caller gets an answer at the deadline even
  * while the driver is still retrying a database that is down (the driver's own
  * retry and connection timeouts are bounded by the same budget in
- * createNeo4jDriver, so the abandoned attempt ends soon after). As with any
- * timeout, a write abandoned at its deadline may still commit: callers retry
- * with the same ids or idempotency keys, which makes that harmless.
+ * createNeo4jDriver, so the abandoned attempt ends soon after).
+ *
+ * Which answer (issue 10 item 5): a READ that fails or times out did nothing,
+ * UNAVAILABLE. A WRITE abandoned at its deadline may still commit (the driver
+ * carries on with it), and a WRITE whose connection failed after its work was
+ * done and the commit asked for may have committed: both are OUTCOME_UNKNOWN,
+ * which tells the client to retry with the same idempotency key. A WRITE that
+ * failed before its commit was asked for (connection refused, the work still
+ * running when the server gave up) did nothing: UNAVAILABLE.
  */
 export class Neo4jRunner {
   readonly #driver: Driver;
@@ -81,14 +92,20 @@ export class Neo4jRunner {
 
   #execute<T>(mode: 'READ' | 'WRITE', work: (tx: QueryTx) => Promise<T>, timeoutMs: number): Promise<T> {
     let current: QueryName | null = null;
+    const progress: WriteProgress = { commitRequested: false };
     return this.#withSession(mode, () => current ?? `${mode.toLowerCase()} transaction`, timeoutMs, (session) => {
-      const txWork = (tx: ManagedTransaction) =>
-        work(this.#queryTx(tx, mode, (name) => {
+      const txWork = async (tx: ManagedTransaction) => {
+        const result = await work(this.#queryTx(tx, mode, (name) => {
           current = name;
         }));
+        // The driver commits as soon as the work resolves; from here on a lost answer leaves the outcome open
+        // (sticky across the driver's retries: an earlier attempt may be the one that committed).
+        progress.commitRequested = true;
+        return result;
+      };
       const config = { timeout: timeoutMs };
       return mode === 'READ' ? session.executeRead(txWork, config) : session.executeWrite(txWork, config);
-    });
+    }, progress);
   }
 
   async #withSession<T>(
@@ -97,6 +114,8 @@ export class Neo4jRunner {
     label: () => string,
     timeoutMs: number,
     run: (session: ReturnType<Driver['session']>) => Promise<T>,
+    /** For WRITE work: whether a commit was asked for, which makes a lost answer OUTCOME_UNKNOWN. */
+    progress: WriteProgress = { commitRequested: false },
   ): Promise<T> {
     const session = this.#driver.session({
       database: this.#options.database,
@@ -113,12 +132,19 @@ export class Neo4jRunner {
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const name = label();
+        // An abandoned write is not cancelled: the driver may still commit it.
         reject(
-          new HuzhuError(
-            'UNAVAILABLE',
-            `the graph database is unavailable: no answer within ${timeoutMs} ms; retry, or raise NEO4J_TIMEOUT_MS ` +
-              `(store/neo4j: ${name})`,
-          ),
+          mode === 'WRITE'
+            ? new HuzhuError(
+                'OUTCOME_UNKNOWN',
+                `the graph database gave no answer within ${timeoutMs} ms, so this write may or may not have been stored; ` +
+                  `retry with the same idempotency key (store/neo4j: ${name})`,
+              )
+            : new HuzhuError(
+                'UNAVAILABLE',
+                `the graph database is unavailable: no answer within ${timeoutMs} ms; retry, or raise NEO4J_TIMEOUT_MS ` +
+                  `(store/neo4j: ${name})`,
+              ),
         );
       }, timeoutMs);
       timer.unref();
@@ -126,7 +152,7 @@ export class Neo4jRunner {
     try {
       return await Promise.race([attempt, deadline]);
     } catch (error) {
-      throw mapDriverError(error, label());
+      throw mapDriverError(error, label(), { writeCommitRequested: mode === 'WRITE' && progress.commitRequested });
     } finally {
       clearTimeout(timer);
     }

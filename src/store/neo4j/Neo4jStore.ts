@@ -1,31 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import type { AccountRecord } from '../../domain/Account';
-import { kindOfId, type EntityKind } from '../../domain/ids';
+import { ENTITY_KINDS, kindOfId, type EntityKind } from '../../domain/ids';
 import {
   Category,
-  ENTITY_SCHEMAS,
   Marker,
-  Referral,
   type EntityMap,
+  type Referral,
   type NeedStatus,
   type ReferralStatus,
   type ReferralTransition,
 } from '../../domain/model';
 import { HuzhuError, badInput, notFound } from '../../errors/HuzhuError';
-import { parseInput } from '../../errors/fromZodError';
 import {
   ACTIVE_REFERRAL_STATUSES,
   MAX_BULK_PAGE,
   type FilterMap,
   type GraphStore,
   type HouseholdFilter,
+  type IdempotencyClaim,
+  type IdempotencyRecord,
   type MutableKind,
   type Page,
   type PageRequest,
   type VillageHouseholdStats,
 } from '../GraphStore';
-import { referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
+import { assertSameIdempotentRequest, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
+import { validateCategory, validateEntity } from '../validateEntity';
+import { parseInput } from '../../errors/fromZodError';
 import { SeedRun } from '../SeedRun';
 import { Q, loadCypherRegistry, type QueryName } from './cypherRegistry';
 import { entityRow, toProps } from './entityProps';
@@ -281,6 +284,10 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return this.#runner.read((tx) => tx.first(Q.findIdempotencyKey, { key }, IdempotencyRow));
+  }
+
   // -- writes ----------------------------------------------------------------
 
   /**
@@ -296,10 +303,9 @@ export class Neo4jStore implements GraphStore {
    * wins. A unique key held by another record: CONFLICT naming it.
    */
   async upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }> {
-    const schema = ENTITY_SCHEMAS[kind] as unknown as z.ZodType<EntityMap[K]>;
     const byId = new Map<string, EntityMap[K]>();
     rows.forEach((row, index) => {
-      const parsed = parseInput(schema, row, [index]);
+      const parsed = validateEntity(kind, row, [index]);
       byId.set((parsed as { id: string }).id, parsed);
     });
     const unique = [...byId.values()];
@@ -326,7 +332,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async upsertCategories(rows: ReadonlyArray<Category>): Promise<void> {
-    const parsed = rows.map((row, index) => parseInput(Category, row, [index]));
+    const parsed = rows.map((row, index) => validateCategory(row, [index]));
     if (parsed.length === 0) return;
     await this.#runner.write(async (tx) => {
       await tx.rows(Q.upsertCategories, { rows: parsed }, WrittenRow);
@@ -334,10 +340,15 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async create<K extends MutableKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
-    const parsed = parseInput(ENTITY_SCHEMAS[kind] as unknown as z.ZodType<EntityMap[K]>, entity, []);
+  async create<K extends MutableKind>(kind: K, entity: EntityMap[K], options: { idempotency?: IdempotencyClaim } = {}): Promise<EntityMap[K]> {
+    const parsed = validateEntity(kind, entity);
+    const claim = options.idempotency;
     return retryConstraintRaces(() =>
       this.#runner.write(async (tx) => {
+        if (claim !== undefined) {
+          const earlier = await claimIdempotencyKey(tx, claim, kind, parsed.id);
+          if (earlier) return getOne(tx, kind, earlier.resultId);
+        }
         const [existing] = await getMany(tx, kind, [parsed.id]);
         if (existing) throw conflict(kind, 'id', parsed.id, ['id']);
         await assertReferences(tx, kind, [parsed]);
@@ -352,7 +363,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async update<K extends MutableKind>(kind: K, entity: EntityMap[K], options: { expectedVersion?: number } = {}): Promise<EntityMap[K]> {
-    const parsed = parseInput(ENTITY_SCHEMAS[kind] as unknown as z.ZodType<EntityMap[K]>, entity, []);
+    const parsed = validateEntity(kind, entity);
     const { expectedVersion } = options;
     return retryConstraintRaces(() =>
       this.#runner.write(async (tx) => {
@@ -406,7 +417,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async createReferral(referral: Referral): Promise<{ referral: Referral; created: boolean }> {
-    const parsed = parseInput(Referral, referral, []);
+    const parsed = validateEntity('Referral', referral);
     return retryConstraintRaces(() =>
       this.#runner.write(async (tx) => {
         const earlier = await findReferral(tx, parsed.idempotencyKey);
@@ -446,8 +457,15 @@ export class Neo4jStore implements GraphStore {
     from: ReferralStatus,
     transition: ReferralTransition,
     needStatus: NeedStatus | null,
+    options: { idempotency?: IdempotencyClaim } = {},
   ): Promise<Referral> {
-    return this.#runner.write(async (tx) => {
+    const claim = options.idempotency;
+    return retryConstraintRaces(() => this.#runner.write(async (tx) => {
+      if (claim !== undefined) {
+        // First, before the lock and the status check: a retry of a step already taken finds it here.
+        const earlier = await claimIdempotencyKey(tx, claim, 'Referral', referralId);
+        if (earlier) return getOne(tx, 'Referral', earlier.resultId);
+      }
       const current = await tx.first(Q.lockReferral, { id: referralId }, entityRow('Referral'));
       if (!current) throw notFound('Referral', referralId, ['referralId']);
       if (current.status !== from) {
@@ -457,8 +475,8 @@ export class Neo4jStore implements GraphStore {
           { path: ['from'], details: { existingId: referralId, expected: from, actual: current.status } },
         );
       }
-      const next = parseInput(
-        Referral,
+      const next = validateEntity(
+        'Referral',
         {
           ...current,
           status: transition.status,
@@ -485,7 +503,7 @@ export class Neo4jStore implements GraphStore {
       }
       await bumpVersion(tx);
       return getOne(tx, 'Referral', referralId);
-    });
+    }));
   }
 
   // -- the seed's record ---------------------------------------------------------
@@ -501,7 +519,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async appendAudit(event: EntityMap['AuditEvent']): Promise<void> {
-    const parsed = parseInput(ENTITY_SCHEMAS.AuditEvent, event, []);
+    const parsed = validateEntity('AuditEvent', event);
     await retryConstraintRaces(() =>
       this.#runner.write(async (tx) => {
         const [existing] = await getMany(tx, 'AuditEvent', [parsed.id]);
@@ -576,14 +594,15 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createConstraintStakeholderId,
   Q.createConstraintCategoryCode,
   Q.createConstraintStoreVersionName,
+  Q.createConstraintSeedRunName,
   Q.createConstraintAccountId,
   Q.createConstraintAccountLogin,
-  Q.createConstraintSeedRunName,
   Q.createConstraintTownshipCode,
   Q.createConstraintVillageCode,
   Q.createConstraintHouseholdCode,
   Q.createConstraintRelationshipEnds,
   Q.createConstraintReferralIdempotencyKey,
+  Q.createConstraintIdempotencyKey,
   Q.createIndexTownshipLocation,
   Q.createIndexVillageLocation,
   Q.createIndexOrganizationLocation,
@@ -666,6 +685,14 @@ const VersionRow = z.object({ version: z.number() });
 const WrittenRow = z.object({ written: z.number().int().min(0) });
 const LinkedRow = z.object({ linked: z.number().int().min(0) });
 const CategoryRow = z.object({ props: Category }).transform((row) => row.props);
+const IdempotencyRow = z.object({
+  key: z.string(),
+  operation: z.string(),
+  fingerprint: z.string(),
+  resultKind: z.enum(ENTITY_KINDS as [EntityKind, ...EntityKind[]]),
+  resultId: z.string(),
+});
+const IdempotencyClaimRow = IdempotencyRow.extend({ created: z.boolean() });
 const ClaimRow = z.object({ claimed: z.boolean(), capacity: z.number().nullable(), activeReferrals: z.number() });
 const VillageCountRow = z.object({
   villageId: z.string(),
@@ -689,6 +716,27 @@ async function getOne<K extends EntityKind>(tx: QueryTx, kind: K, id: string): P
 
 async function findReferral(tx: QueryTx, idempotencyKey: string): Promise<Referral | null> {
   return tx.first(Q.findReferralByIdempotencyKey, { idempotencyKey }, entityRow('Referral'));
+}
+
+/**
+ * Claims `claim.key` for the write running in `tx` (first statement of the
+ * transaction, so concurrent requests with one key serialise on the key's
+ * uniqueness constraint): null when the key is new (the write goes on and the
+ * key commits or rolls back with it), else what the first write recorded,
+ * after checking it was the same request (CONFLICT otherwise).
+ */
+async function claimIdempotencyKey(tx: QueryTx, claim: IdempotencyClaim, resultKind: EntityKind, resultId: string): Promise<IdempotencyRecord | null> {
+  const row = await tx.first(
+    Q.claimIdempotencyKey,
+    { key: claim.key, operation: claim.operation, fingerprint: claim.fingerprint, resultKind, resultId, claim: randomUUID() },
+    IdempotencyClaimRow,
+  );
+  if (!row) throw new Error('store/neo4j: claimIdempotencyKey returned no row');
+  if (row.created) return null;
+  const recorded: IdempotencyRecord = { key: row.key, operation: row.operation, fingerprint: row.fingerprint, resultKind: row.resultKind, resultId: row.resultId };
+  assertSameIdempotentRequest(recorded, claim);
+  if (recorded.resultKind !== resultKind) throw new Error(`store/neo4j: idempotency key recorded for a ${recorded.resultKind}, not a ${resultKind}`);
+  return recorded;
 }
 
 async function bumpVersion(tx: QueryTx): Promise<void> {
@@ -815,9 +863,13 @@ async function assertAuditUnchanged(tx: QueryTx, batch: ReadonlyArray<EntityMap[
   });
 }
 
+/**
+ * CONFLICT on a unique key. The holder's id travels in details.existingId only (the API reveals it to a
+ * caller who may read that record); the message names neither it nor the key's value.
+ */
 function conflict(kind: EntityKind, key: string, existingId: string, path: readonly string[]): HuzhuError {
-  const what = key === 'id' ? `${kind} ${existingId} already exists` : `${kind} ${existingId} already holds this ${key}`;
-  return new HuzhuError('CONFLICT', `store/neo4j: ${what}; unique keys cannot repeat (use another ${key}, or update ${existingId})`, {
+  const what = key === 'id' ? `the id is taken by an existing ${kind}` : `${key} is already held by another ${kind}`;
+  return new HuzhuError('CONFLICT', `store/neo4j: ${what}; unique keys cannot repeat (use another ${key})`, {
     path,
     details: { existingId, key },
   });

@@ -18,6 +18,7 @@ const QUERY_NAMES = [
   'createConstraintCategoryCode',
   'createConstraintConsentId',
   'createConstraintHouseholdCode',
+  'createConstraintIdempotencyKey',
   'createConstraintHouseholdId',
   'createConstraintNeedId',
   'createConstraintOrganizationId',
@@ -80,6 +81,7 @@ const QUERY_NAMES = [
   'countTownships',
   'countVillages',
   'findHouseholdByCode',
+  'findIdempotencyKey',
   'findReferralByIdempotencyKey',
   'getSeedRun',
   'findRelationshipByEnds',
@@ -125,6 +127,7 @@ const QUERY_NAMES = [
   'searchHouseholdsByPinyin',
   // writes
   'bumpStoreVersion',
+  'claimIdempotencyKey',
   'claimServiceCapacity',
   'createAccount',
   'lockAccount',

@@ -9,13 +9,17 @@ import { HuzhuError, isHuzhuError } from '../../errors/HuzhuError';
  *   be had in time, a transaction ran past its timeout, a transient error
  *   outlived the driver's retries, or credentials/database name are wrong
  *   → UNAVAILABLE ("the graph database is unavailable: …");
+ * - the same, for a write whose commit had been asked for (the work was done
+ *   and the driver was committing, `writeCommitRequested`) → OUTCOME_UNKNOWN:
+ *   the commit may have reached the database, so the client must retry with
+ *   the same idempotency key rather than assume nothing was stored;
  * - a uniqueness constraint rejected a write → CONFLICT (the store retries
  *   its lookups to name the existing record, see isConstraintConflict).
  *
  * Messages never quote Neo4j's own text (it can contain property values,
  * i.e. personal data); the original error travels as `cause` for the logs.
  */
-export function mapDriverError(error: unknown, queryName: string): unknown {
+export function mapDriverError(error: unknown, queryName: string, context: { writeCommitRequested?: boolean } = {}): unknown {
   if (isHuzhuError(error)) return error;
   const code = driverErrorCode(error);
   const message = error instanceof Error ? error.message : '';
@@ -27,6 +31,14 @@ export function mapDriverError(error: unknown, queryName: string): unknown {
     });
   }
   const unavailable = unavailableReason(code, message);
+  if (unavailable !== null && context.writeCommitRequested === true) {
+    return new HuzhuError(
+      'OUTCOME_UNKNOWN',
+      `the graph database failed while committing this write (${unavailable}), so it may or may not have been stored; ` +
+        `retry with the same idempotency key (store/neo4j: ${queryName})`,
+      { cause: error },
+    );
+  }
   if (unavailable !== null) {
     return new HuzhuError('UNAVAILABLE', `the graph database is unavailable: ${unavailable} (store/neo4j: ${queryName})`, {
       cause: error,

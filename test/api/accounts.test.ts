@@ -62,7 +62,7 @@ describe.each(storesUnderTest())('sign-in and accounts over HTTP ($name store)',
     adminToken = await server.token({ sub: 'test-admin', role: 'ADMIN' });
   });
   afterEach(async () => {
-    await server.stop();
+    await server?.stop();
   });
 
   describe('POST /auth/login', () => {

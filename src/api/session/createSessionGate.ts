@@ -142,6 +142,7 @@ export function createSessionGate(options: SessionGateOptions): SessionGate {
   }
 
   async function logout(req: IncomingMessage, res: ServerResponse, correlationId: string): Promise<void> {
+    req.resume(); // a body, if any, means nothing here
     const session = sessionTokenOf(req);
     if (session !== null) {
       try {

@@ -23,7 +23,7 @@ export function AssistancePanel({ needId, referralId, health, canRecord }: { nee
   const list = useAssistances(needId, health);
   const form = useForm<AssistanceValues>({ defaultValues: { action: '', outcome: 'HELPED', note: '' } });
   const draft = useFormDraft(form, 'assistance');
-  const submission = useSubmission((v: AssistanceValues) => recordAssistance({ needId, referralId, action: v.action.trim(), outcome: v.outcome, note: v.note.trim() || null }), {
+  const submission = useSubmission((v: AssistanceValues, idempotencyKey: string) => recordAssistance({ needId, referralId, action: v.action.trim(), outcome: v.outcome, note: v.note.trim() || null, idempotencyKey }), {
     invalidate: [assistancesKey(needId), ['referrals']],
     onSuccess: () => {
       draft.clear();

@@ -78,7 +78,7 @@ function HouseholdFormLoaded({ household, onSaved, places: scoped }: { household
   const bands = useWatch({ control: form.control, name: 'memberAgeBands' });
 
   const submission = useSubmission(
-    (values: Intake) => {
+    (values: Intake, idempotencyKey: string) => {
       const common = {
         villageId: values.villageId,
         householdCode: orNull(values.householdCode),
@@ -88,7 +88,7 @@ function HouseholdFormLoaded({ household, onSaved, places: scoped }: { household
         disabilityGrade: values.disabilityGrade === '' ? null : Number(values.disabilityGrade),
         head: { name: values.head.name.trim(), phone: orNull(values.head.phone), idNumber: orNull(values.head.idNumber) },
       };
-      return household ? updateHousehold(household.id, common, household.version) : registerHousehold(common);
+      return household ? updateHousehold(household.id, common, household.version) : registerHousehold({ ...common, idempotencyKey });
     },
     {
       invalidate: [['households']],

@@ -28,7 +28,7 @@ export function NeedsPanel({ householdId, caps }: { householdId: string; caps: C
   const categories = useCategories();
   const form = useForm<NeedValues>({ defaultValues: { category: '', urgency: 'MEDIUM', description: '' } });
   const draft = useFormDraft(form, 'need');
-  const submission = useSubmission((v: NeedValues) => recordNeed({ householdId, category: v.category, urgency: v.urgency, description: v.description }), {
+  const submission = useSubmission((v: NeedValues, idempotencyKey: string) => recordNeed({ householdId, category: v.category, urgency: v.urgency, description: v.description, idempotencyKey }), {
     invalidate: [needsKey(householdId)],
     onSuccess: () => {
       draft.clear();

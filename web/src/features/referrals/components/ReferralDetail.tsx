@@ -32,7 +32,7 @@ export function ReferralDetail({ id, identity, health, caseNotes, canAct, canCan
   const [reason, setReason] = useState<ReferralReason | ''>('');
   const [note, setNote] = useState('');
   const update = useSubmission(
-    (v: { status: ReferralStatus; reason: ReferralReason | null; note: string }) => updateReferralStatus({ referralId: id, status: v.status, reason: v.reason, note: v.note.trim() || null }),
+    (v: { status: ReferralStatus; reason: ReferralReason | null; note: string }, idempotencyKey: string) => updateReferralStatus({ referralId: id, status: v.status, reason: v.reason, note: v.note.trim() || null, idempotencyKey }),
     {
       invalidate: [['referrals'], ['needs']],
       onSuccess: () => {

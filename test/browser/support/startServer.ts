@@ -41,10 +41,17 @@ async function main(): Promise<void> {
   else delete env['NEO4J_URI'];
 
   // E2E_APP_DIR: start the server from another checkout (default: this one).
-  const child = spawn('npm', ['start'], { env, stdio: 'inherit', cwd: process.env['E2E_APP_DIR'] ?? process.cwd() });
+  // Its own process group: a signal to the wrapper reaches npm and the node server under it
+  // (npm does not pass SIGTERM on to its script).
+  const child = spawn('npm', ['start'], { env, stdio: 'inherit', cwd: process.env['E2E_APP_DIR'] ?? process.cwd(), detached: true });
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
   const forward = (signal: NodeJS.Signals) => {
-    if (child.exitCode === null) child.kill(signal);
+    if (child.exitCode !== null || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
   };
   process.on('SIGTERM', () => forward('SIGTERM'));
   process.on('SIGINT', () => forward('SIGINT'));

@@ -2,7 +2,7 @@ import { getNamedType, isInputObjectType, type GraphQLObjectType } from 'graphql
 import type { AuditEvent } from '../../src/domain/model';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, post, spyOn, storeAccessWorld, tokensFor, viewersOf, type RawResponse, type SpyStore } from './accessWorld';
 import { sdlSchema } from './accessQueries';
 
@@ -20,7 +20,7 @@ const AUDIT = 'query($filter: AuditEventFilter) { auditEvents(first: 100, filter
 
 const codes = (res: RawResponse) => (res.json?.errors ?? []).map((e) => e.extensions?.['code']);
 
-describe.each(storesUnderTest())('the audit trail ($name store)', (adapter) => {
+describeEachStore('the audit trail ($name store)', (adapter) => {
   let store: GraphStore;
   let spy: SpyStore;
   let server: TestServer;

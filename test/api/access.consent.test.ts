@@ -3,7 +3,7 @@ import type { Household, Need } from '../../src/domain/model';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { aConsent, aHousehold, aNeed } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, post, storeAccessWorld, tokensFor, viewersOf, type RawResponse } from './accessWorld';
 
 /**
@@ -31,7 +31,7 @@ const codes = (res: RawResponse) => (res.json?.errors ?? []).map((e) => e.extens
 let keySeq = 0;
 const nextKey = () => `consent-test-${++keySeq}`;
 
-describe.each(storesUnderTest())('consent ($name store)', (adapter) => {
+describeEachStore('consent ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let tokens: Map<string, string | null>;

@@ -1,6 +1,6 @@
 import type { GraphStore } from '../../src/store/GraphStore';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, post, storeAccessWorld, tokensFor, viewersOf, type RawResponse } from './accessWorld';
 
 /**
@@ -18,7 +18,7 @@ const NAME = 'CANARY-NAME-echo';
 const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }`;
 const input = (phone: unknown) => ({ villageId: world.villages.v1.id, size: 2, head: { name: NAME, phone } });
 
-describe.each(storesUnderTest())('error messages do not echo values ($name store)', (adapter) => {
+describeEachStore('error messages do not echo values ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let tokens: Map<string, string | null>;

@@ -1,7 +1,7 @@
 import type { GraphStore } from '../../src/store/GraphStore';
 import { aHousehold } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, post, spyOn, storeAccessWorld, tokensFor, viewersOf, type RawResponse, type SpyStore } from './accessWorld';
 
 /**
@@ -23,7 +23,7 @@ const BY_FILTER = `query($filter: HouseholdFilter) {
 }`;
 const codes = (res: RawResponse) => (res.json?.errors ?? []).map((e) => e.extensions?.['code']);
 
-describe.each(storesUnderTest())('filters, sorts and counts on sensitive fields ($name store)', (adapter) => {
+describeEachStore('filters, sorts and counts on sensitive fields ($name store)', (adapter) => {
   let store: GraphStore;
   let spy: SpyStore;
   let server: TestServer;

@@ -9,7 +9,7 @@ import type { SensitiveKind } from '../../src/api/auth/SensitiveKind';
 import type { EntityKind } from '../../src/domain/ids';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, post, storeAccessWorld, tokensFor, viewersOf, visibleTo, type RawResponse, type TestViewer } from './accessWorld';
 import { isEntityType, objectTypesReachableFrom, QueryBuilder, sdlSchema, sensitiveFields } from './accessQueries';
 
@@ -156,7 +156,7 @@ function maySelectBy(viewer: TestViewer, purpose: Purpose, reads: readonly Sensi
   return reads.every((read) => read.kinds.every((kind) => SENSITIVE_RULES[viewer.role][kind].includes(read.ownerKind)));
 }
 
-describe.each(storesUnderTest())('the role × field matrix, generated from the schema ($name store)', (adapter) => {
+describeEachStore('the role × field matrix, generated from the schema ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let tokens: Map<string, string | null>;

@@ -4,7 +4,7 @@ import { NOT_FREE_TEXT } from '../../src/api/auth/freeTextRules';
 import { loadTypeDefs } from '../../src/api/loadTypeDefs';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, post, storeAccessWorld, tokensFor, viewersOf } from './accessWorld';
 
 /**
@@ -19,7 +19,7 @@ const { refA, refB } = world.referrals;
 const NOTES = `query($id: ID!) { node(id: $id) { ... on Referral { id consentOverrideReason transitions { status note } } } }`;
 type Notes = { id: string; consentOverrideReason: string | null; transitions: Array<{ status: string; note: string | null }> } | null;
 
-describe.each(storesUnderTest())('case notes ($name store)', (adapter) => {
+describeEachStore('case notes ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let tokens: Map<string, string | null>;

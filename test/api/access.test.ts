@@ -1,7 +1,7 @@
 import type { GraphStore } from '../../src/store/GraphStore';
 import { aHousehold, aNeed } from '../support/builders';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, LOAN_CANARY, post, storeAccessWorld, tokensFor, viewersOf, type RawResponse } from './accessWorld';
 
 /**
@@ -26,7 +26,7 @@ const TOUR = `query Tour($id: ID!) {
 const codes = (res: RawResponse) => (res.json?.errors ?? []).map((e) => e.extensions?.['code']);
 const data = <T>(res: RawResponse) => res.json?.data as T;
 
-describe.each(storesUnderTest())('who may see what ($name store)', (adapter) => {
+describeEachStore('who may see what ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let tokens: Map<string, string | null>;

@@ -4,7 +4,7 @@ import type { GraphStore } from '../../src/store/GraphStore';
 import { cheapHasher } from '../support/accountBuilders';
 import { smallNetwork, storeNetwork, type SmallNetwork } from '../support/builders';
 import { cookieFrom, errorCode, signInClient, type SignInClient } from '../support/signIn';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -17,7 +17,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
 const PASSWORD = 'correct-horse-synthetic';
 const ME = '{ me { id login role townshipIds villageIds organizationId demo } }';
 
-describe.each(storesUnderTest())('sign-in and accounts over HTTP ($name store)', (adapter) => {
+describeEachStore('sign-in and accounts over HTTP ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let client: SignInClient;

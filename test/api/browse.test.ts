@@ -1,7 +1,7 @@
 import type { GraphStore } from '../../src/store/GraphStore';
 import { seedStore } from '../../src/seed/seedStore';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { nonEmpty } from '../support/nonEmpty';
 
 /**
@@ -11,7 +11,7 @@ import { nonEmpty } from '../support/nonEmpty';
  */
 const SOCIAL_ORGS = ['黑仔儿社会工作服务中心', '社工协会', '益邦', '邑诚', '邑路有爱', '和美', '益乐诚', '益家'];
 
-describe.each(storesUnderTest())('browsing the seeded Dayi network ($name store)', (adapter) => {
+describeEachStore('browsing the seeded Dayi network ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let admin: string;

@@ -14,7 +14,7 @@ import { ERROR_CODES } from '../../src/errors/HuzhuError';
 import { LIMITS } from '../../src/api/limits/limits';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { accessWorld, post, spyOn, storeAccessWorld, type RawResponse, type SpyStore } from './accessWorld';
 import { sdlSchema } from './accessQueries';
 
@@ -39,7 +39,7 @@ function nestedQuery(depth: number): string {
   return `{ ${chain.join(' { ')} { ${leaf} }${' }'.repeat(depth - 2)} }`;
 }
 
-describe.each(storesUnderTest())('a hardened endpoint ($name store)', (adapter) => {
+describeEachStore('a hardened endpoint ($name store)', (adapter) => {
   let store: GraphStore;
   let spy: SpyStore;
   let server: TestServer;

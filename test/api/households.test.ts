@@ -5,7 +5,7 @@ import type { GraphStore } from '../../src/store/GraphStore';
 import { MemoryStore } from '../../src/store/memory/MemoryStore';
 import { seedStore } from '../../src/seed/seedStore';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 
 const REGISTER = `mutation($input: RegisterHouseholdInput!) {
   registerHousehold(input: $input) { id size markers disabilityGrade vulnerabilityScore village { displayName } head { name } version }
@@ -21,7 +21,7 @@ const validInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe.each(storesUnderTest())('registering households and needs ($name store)', (adapter) => {
+describeEachStore('registering households and needs ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let admin: string;

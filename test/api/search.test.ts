@@ -6,7 +6,7 @@
  */
 import type { GraphStore } from '../../src/store/GraphStore';
 import { aHousehold, aPerson, aTownship, aVillage } from '../support/builders';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { post, type RawResponse } from './accessWorld';
 
@@ -39,7 +39,7 @@ interface HouseholdHits {
   searchHouseholds: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string; householdCode: string | null; head: { name: string | null; phone: string | null } | null }> };
 }
 
-describe.each(storesUnderTest())('search over HTTP ($name store)', (adapter) => {
+describeEachStore('search over HTTP ($name store)', (adapter) => {
   const world = searchWorld();
   const h = world.households;
   let store: GraphStore;

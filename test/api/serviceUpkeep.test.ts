@@ -1,6 +1,6 @@
 import type { GraphStore } from '../../src/store/GraphStore';
 import { aService, anOrganization, smallNetwork, storeNetwork, type SmallNetwork } from '../support/builders';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -14,7 +14,7 @@ const UPDATE = 'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(
 const CAPACITY = 'mutation($id: ID!, $c: Int) { updateServiceCapacity(serviceId: $id, capacity: $c) { id capacity } }';
 const ADD = 'mutation($input: AddServiceInput!) { addService(input: $input) { id organization { id } } }';
 
-describe.each(storesUnderTest())('keeping a service current ($name store)', (adapter) => {
+describeEachStore('keeping a service current ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let net: SmallNetwork;

@@ -8,7 +8,7 @@
 import type { Household, Need, Service } from '../../src/domain/model';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { seedStore } from '../../src/seed/seedStore';
-import { storesUnderTest } from '../support/storesUnderTest';
+import { describeEachStore } from '../support/storesUnderTest';
 import { startTestServer, type GqlResponse, type TestServer } from '../support/testServer';
 
 const JINYUAN = 'twp_510129001000'; // 晋原街道
@@ -38,7 +38,7 @@ const ODD_SUBJECTS: Array<[string, string]> = [
   ['200 characters, the most a token carries', 's'.repeat(200)],
 ];
 
-describe.each(storesUnderTest())('writes over HTTP ($name store)', (adapter) => {
+describeEachStore('writes over HTTP ($name store)', (adapter) => {
   let store: GraphStore;
   let server: TestServer;
   let admin: string;

@@ -14,9 +14,9 @@ import { pinyin } from 'pinyin-pro';
  *   wxm, xm, m): a query that is a prefix of a token matches at a syllable
  *   boundary ("xiaoming" finds 王小明; "angxiao" finds nothing).
  *
- * Polyphonic characters: a name is read once as a surname followed by a given
- * name (曾 zeng, 单 shan) and once with the common readings; both readings'
- * keys are kept. Text that is not Chinese (digits, Latin letters) stays as
+ * Polyphonic characters: a name is read as a surname followed by a given name
+ * (曾 zeng, 单 shan); when its first character reads otherwise as a common
+ * word (ceng, dan), that reading's keys are kept too. Text that is not Chinese (digits, Latin letters) stays as
  * itself, lower case, one syllable per run of letters or digits; punctuation
  * separates syllables and is dropped.
  */
@@ -29,7 +29,7 @@ export interface PinyinKeys {
 export function pinyinKeys(name: string): PinyinKeys {
   const text = normalizeSearchText(name);
   if (text === '') return { text, whole: [], tokens: [] };
-  const readings = uniqueReadings([syllablesOf(text, true), syllablesOf(text, false)]);
+  const readings = readingsOf(text);
   const whole = new Set<string>();
   const tokens = new Set<string>();
   for (const syllables of readings) {
@@ -59,38 +59,54 @@ interface Syllable {
 }
 
 /**
- * One reading of the text as syllables: each Han character its toneless pinyin
- * (ü as v), other text split into runs of letters or of digits.
+ * The text as syllables, read with the first character as a surname (曾 zeng)
+ * and, when that character reads otherwise as a common word (ceng), that way
+ * too: each Han character its toneless pinyin (ü as v), other text split into
+ * runs of letters or of digits. One pinyin-pro call for the whole text (and one
+ * for a single character when its surname reading differs): the keys are
+ * computed for every record a store loads.
  */
-function syllablesOf(text: string, surnameFirst: boolean): Syllable[] {
+function readingsOf(text: string): Syllable[][] {
   // pinyin-pro gives one element per Han character and one per run of other text, in order.
-  const segments = text.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) ?? [];
-  const parts = pinyin(text, {
-    toneType: 'none',
-    type: 'array',
-    v: true,
-    nonZh: 'consecutive',
-    ...(surnameFirst ? { surname: 'head' as const } : {}),
-  });
+  const segments = text.match(SEGMENTS) ?? [];
+  const hasHan = segments.some((segment) => HAN.test(segment));
+  const parts = hasHan ? pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive', surname: 'head' }) : [];
   const aligned = parts.length === segments.length;
   const syllables: Syllable[] = [];
+  let firstHan: { index: number; char: string } | null = null;
   segments.forEach((segment, i) => {
     if (HAN.test(segment)) {
-      const full = (aligned ? (parts[i] ?? '') : pinyin(segment, { toneType: 'none', v: true })).toLowerCase().replace(/[^a-z]/g, '');
-      if (full !== '') syllables.push({ full, initial: full.charAt(0) });
+      const full = toLetters(aligned ? (parts[i] ?? '') : pinyin(segment, { toneType: 'none', v: true }));
+      if (full === '') return;
+      if (firstHan === null) firstHan = { index: syllables.length, char: segment };
+      syllables.push({ full, initial: full.charAt(0) });
       return;
     }
     for (const run of segment.match(/[a-z]+|[0-9]+/g) ?? []) syllables.push({ full: run, initial: run });
   });
-  return syllables;
+  const readings = [syllables];
+  const first = firstHan as { index: number; char: string } | null;
+  if (first !== null && first.index === 0) {
+    const common = commonReadingOf(first.char);
+    if (common !== '' && common !== syllables[0]?.full) readings.push([{ full: common, initial: common.charAt(0) }, ...syllables.slice(1)]);
+  }
+  return readings;
 }
 
-function uniqueReadings(readings: Syllable[][]): Syllable[][] {
-  const seen = new Set<string>();
-  return readings.filter((r) => {
-    const key = r.map((s) => s.full).join(' ');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** A character's common reading, memoised: first characters repeat (surnames), and a pinyin-pro call costs ~10 µs. */
+function commonReadingOf(char: string): string {
+  let reading = COMMON_READINGS.get(char);
+  if (reading === undefined) {
+    reading = toLetters(pinyin(char, { toneType: 'none', v: true }));
+    if (COMMON_READINGS.size < 20_000) COMMON_READINGS.set(char, reading);
+  }
+  return reading;
+}
+
+const COMMON_READINGS = new Map<string, string>();
+
+const SEGMENTS = /\p{Script=Han}|[^\p{Script=Han}]+/gu;
+
+function toLetters(pinyinText: string): string {
+  return pinyinText.toLowerCase().replace(/[^a-z]/g, '');
 }

@@ -86,6 +86,13 @@ export function describeSearchContract(adapterName: string, factory: GraphStoreF
         expect(await search('王 小明')).toEqual(await search('王小明'));
       });
 
+      it('finds 汉字 typed together with digits (户主-00001) by both', async () => {
+        const h = world.households;
+        expect(await search('户主')).toEqual(ranked([h.numbered, PREFIX], [h.numberedToo, PREFIX]));
+        expect(await search('户主-00001')).toEqual(ranked([h.numbered, PREFIX]));
+        expect(await search('主-0000456')).toEqual(ranked([h.numberedToo, CONTAINS]));
+      });
+
       it('finds nothing for characters no name holds in that order', async () => {
         expect(await search('明小')).toEqual([]);
       });
@@ -164,8 +171,10 @@ export function describeSearchContract(adapterName: string, factory: GraphStoreF
         expect(await search('明', ALL_FIELDS, ANYWHERE, 2)).toEqual(whole);
       });
 
-      it('keeps the search current when a name changes', async () => {
+      it('keeps the search current when a name changes after it was searched', async () => {
         const before = world.households.wangsi;
+        // Searched once first, so an index built on first use must follow the write.
+        expect(await search('wangsi')).toContainEqual([before.id, EXACT]);
         await store.update('Household', { ...before, head: { ...before.head, name: '赵六' }, version: before.version + 1 });
         expect(await search('wangsi')).not.toContainEqual([before.id, EXACT]);
         expect(await search('zhaoliu')).toEqual([[before.id, EXACT]]);
@@ -231,6 +240,8 @@ function searchWorld() {
     wangxiaomingli: aHousehold({ villageId: a2.id, head: head('王小明丽') }),
     laowang: aHousehold({ villageId: b1.id, head: head('老王小明') }),
     brackets: aHousehold({ villageId: a2.id, head: head('括号)-(测试户') }),
+    numbered: aHousehold({ villageId: a2.id, head: head('户主-0000123') }),
+    numberedToo: aHousehold({ villageId: b1.id, head: head('户主-0000456') }),
   };
   const organization = anOrganization({ name: '测试社工站（synthetic）' });
   const services = [aService({ organizationId: organization.id, name: '测试服务（synthetic）' })];

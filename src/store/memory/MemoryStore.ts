@@ -517,6 +517,10 @@ export class MemoryStore implements GraphStore {
       this.snapshotBytes = snapshot.bytes;
       this.broken = null;
       this.lifecycle = { status: 'open', journal, unlock };
+      // The search index is built off the start-up path, once the loaded state is in place.
+      setImmediate(() => {
+        if (this.state === state && this.lifecycle.status === 'open') state.prepareSearch();
+      });
     } catch (error) {
       await unlock();
       throw error;

@@ -7,14 +7,16 @@ import { SortedChunkList } from './SortedChunkList';
 
 /**
  * The memory store's search index, the counterpart of the Neo4j full-text and
- * text indexes (cypher/createIndex*Search*.cypher), maintained on every write
- * by MemoryGraph.put (so a snapshot load or journal replay rebuilds it):
+ * text indexes (cypher/createIndex*Search*.cypher). MemoryGraph builds it from
+ * every record on the first search after a load and keeps it current on every
+ * write from then on:
  *
- * - n-grams of each name (every character and every pair of neighbours): the
+ * - the Han characters of each name and every pair of neighbouring ones: the
  *   CJK bigram index. A run of Han characters is looked up by its bigrams (a
  *   single character by itself), which finds every name holding the run;
  * - the pinyin tokens (pinyinKeys), sorted: a prefix is a range walk;
- * - n-grams of phone digits and household codes, for fragments typed anywhere.
+ * - phones and household codes are scanned (a substring test per household
+ *   with one: milliseconds at 100,000), which costs nothing to maintain.
  *
  * It returns candidates, a superset of the matches; rankSearchHits (shared with
  * the Neo4j adapter) decides what matches and in which order. Households and the
@@ -62,8 +64,15 @@ export class SearchIndex {
       if (query.hanRuns.length > 0) for (const id of part.names.containingAll(query.hanRuns)) ids.add(id);
       if (query.pinyin !== null) for (const id of part.tokensWithPrefix(query.pinyin)) ids.add(id);
     }
-    if (fields.includes('phone') && query.digits !== null) for (const id of part.phones.containingAll([query.digits])) ids.add(id);
-    if (fields.includes('code') && query.code !== null) for (const id of part.codes.containingAll([query.code])) ids.add(id);
+    const digits = fields.includes('phone') ? query.digits : null;
+    const code = fields.includes('code') ? query.code : null;
+    if (digits !== null || code !== null) {
+      for (const id of part.members) {
+        const keys = this.keys.get(id)?.keys;
+        if (keys === undefined) continue;
+        if ((digits !== null && keys.phone?.includes(digits)) || (code !== null && keys.code?.includes(code))) ids.add(id);
+      }
+    }
     const out: SearchCandidate[] = [];
     for (const id of ids) {
       const entry = this.keys.get(id);
@@ -81,22 +90,20 @@ function partitionOf(kind: SearchableKind): Partition {
 
 class PartitionIndex {
   readonly names = new NgramIndex();
-  readonly phones = new NgramIndex();
-  readonly codes = new NgramIndex();
+  /** Ids in this partition (the phone and code scan). */
+  readonly members = new Set<string>();
   /** `${token}\u0001${id}`, sorted. */
   private readonly tokens = new SortedChunkList<string>((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   add(id: string, keys: SearchKeys): void {
     this.names.add(id, keys.name);
-    if (keys.phone !== null) this.phones.add(id, keys.phone);
-    if (keys.code !== null) this.codes.add(id, keys.code);
+    this.members.add(id);
     for (const token of keys.pinyinTokens) this.tokens.add(`${token}${SEP}${id}`);
   }
 
   remove(id: string, keys: SearchKeys): void {
     this.names.remove(id, keys.name);
-    if (keys.phone !== null) this.phones.remove(id, keys.phone);
-    if (keys.code !== null) this.codes.remove(id, keys.code);
+    this.members.delete(id);
     for (const token of keys.pinyinTokens) this.tokens.delete(`${token}${SEP}${id}`);
   }
 
@@ -110,7 +117,7 @@ class PartitionIndex {
 
 const SEP = '\u0001';
 
-/** Ids by the characters and character pairs of a text (each text indexed once per id). */
+/** Ids by the Han characters and pairs of neighbouring Han characters of a text (each text indexed once per id). */
 class NgramIndex {
   private readonly grams = new Map<string, Set<string>>();
 
@@ -152,8 +159,13 @@ class NgramIndex {
 }
 
 function gramsOf(text: string): Set<string> {
-  const chars = [...text];
-  const grams = new Set<string>(chars);
-  for (let i = 1; i < chars.length; i += 1) grams.add(`${chars[i - 1] as string}${chars[i] as string}`);
+  const grams = new Set<string>();
+  for (const run of text.match(HAN_RUNS) ?? []) {
+    const chars = [...run];
+    for (const c of chars) grams.add(c);
+    for (let i = 1; i < chars.length; i += 1) grams.add(`${chars[i - 1] as string}${chars[i] as string}`);
+  }
   return grams;
 }
+
+const HAN_RUNS = /\p{Script=Han}+/gu;

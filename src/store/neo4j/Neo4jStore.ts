@@ -5,6 +5,7 @@ import type { AccountRecord } from '../../domain/Account';
 import { ENTITY_KINDS, kindOfId, type EntityKind } from '../../domain/ids';
 import {
   Category,
+  HouseholdHead,
   Marker,
   type EntityMap,
   type Referral,
@@ -116,15 +117,9 @@ export class Neo4jStore implements GraphStore {
     for (const pass of passes) {
       for (;;) {
         const rows = await this.#runner.write(async (tx) => {
-          const stale = await tx.rows(pass.list, { version: neo4j.int(SEARCH_KEYS_VERSION), limit: neo4j.int(BACKFILL_BATCH) }, PropsRow);
-          const keyed = stale.flatMap(({ props }) => {
-            if (typeof props['id'] !== 'string') return [];
-            const kind = kindOfId(props['id']);
-            const entity = kind !== null && isSearchableKind(kind) ? entityRow(kind).safeParse({ props }) : null;
-            // A record that does not parse cannot be shown either: only marked, so the scan moves on.
-            const keys = kind !== null && entity?.success ? searchProps(kind, entity.data) : { searchKeysVersion: SEARCH_KEYS_VERSION };
-            return [{ id: props['id'], keys }];
-          });
+          const stale = await tx.rows(pass.list, { version: neo4j.int(SEARCH_KEYS_VERSION), limit: neo4j.int(BACKFILL_BATCH) }, StaleKeysRow);
+          // Keys from the few properties they are made of (no whole-record parse: this runs over every record once).
+          const keyed = stale.map((row) => ({ id: row.id, keys: backfillKeys(row) }));
           if (keyed.length > 0) await tx.rows(pass.set, { rows: keyed }, WrittenRow);
           return stale.length;
         }, { timeoutMs: this.#bulkTimeoutMs });
@@ -633,7 +628,33 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
 /** Records per transaction in the start-up search-key backfill. */
 const BACKFILL_BATCH = 2_000;
 
-const PropsRow = z.object({ props: z.record(z.string(), z.unknown()) });
+const StaleKeysRow = z.object({
+  id: z.string(),
+  headJson: z.string().nullable().optional(),
+  householdCode: z.string().nullable().optional(),
+  name: z.string().nullable().optional(),
+  displayName: z.string().nullable().optional(),
+});
+
+/** The search* properties of a record from the properties keys are made of; a record it cannot read is only marked done. */
+function backfillKeys(row: z.infer<typeof StaleKeysRow>): Record<string, unknown> {
+  const done = { searchKeysVersion: SEARCH_KEYS_VERSION };
+  const kind = kindOfId(row.id);
+  if (kind === null || !isSearchableKind(kind)) return done;
+  if (kind === 'Household') {
+    let head: unknown = null;
+    try {
+      head = JSON.parse(row.headJson ?? 'null');
+    } catch {
+      return done;
+    }
+    const parsed = HouseholdHead.safeParse(head);
+    if (!parsed.success) return done;
+    return searchProps('Household', { head: parsed.data, householdCode: row.householdCode ?? null } as EntityMap['Household']);
+  }
+  if (typeof row.name !== 'string') return done;
+  return searchProps(kind, { name: row.name, displayName: row.displayName ?? row.name } as EntityMap['Village']);
+}
 /** The stored search keys of a candidate (cypher/searchHouseholdsBy*.cypher). */
 const SearchKeysRow = z
   .object({

@@ -176,13 +176,12 @@ export function describeAccountsContract(current: () => GraphStore): void {
       });
 
       it('answers NOT_FOUND for an account that does not exist', async () => {
-        for (const call of [
-          current().recordAccountLoginFailure('acc_missing', { at: at(0), lockAfter: 5, lockUntil: at(15) }),
-          current().recordAccountLogin('acc_missing', { at: at(0), passwordHash: null }),
-          current().endAccountSessions('acc_missing', at(0)),
-        ]) {
-          expect(await failureOf(call)).toMatchObject({ code: 'NOT_FOUND' });
-        }
+        const calls = [
+          () => current().recordAccountLoginFailure('acc_missing', { at: at(0), lockAfter: 5, lockUntil: at(15) }),
+          () => current().recordAccountLogin('acc_missing', { at: at(0), passwordHash: null }),
+          () => current().endAccountSessions('acc_missing', at(0)),
+        ];
+        for (const call of calls) expect(await failureOf(call())).toMatchObject({ code: 'NOT_FOUND' });
       });
     });
   });

@@ -58,3 +58,17 @@ export function rankSearchHits(
 export function compareHits(a: RankedHit, b: RankedHit): number {
   return a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/**
+ * The directory's order (no cursor there): rank, then the shorter name, so a
+ * place comes before the organisations named after it (王泗镇 before
+ * 王泗镇社会工作服务站), then id; at most `limit`.
+ */
+export function rankDirectoryHits<T extends SearchCandidate & { name: string }>(query: SearchQuery, candidates: readonly T[], limit: number): Array<T & { rank: MatchRank }> {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const all = rankSearchHits(query, ['name'], candidates, { first: candidates.length, after: null }).hits;
+  return all
+    .map((hit) => ({ ...(byId.get(hit.id) as T), rank: hit.rank }))
+    .sort((a, b) => a.rank - b.rank || [...a.name].length - [...b.name].length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
+}

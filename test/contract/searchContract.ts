@@ -243,7 +243,8 @@ function searchWorld() {
     numbered: aHousehold({ villageId: a2.id, head: head('户主-0000123') }),
     numberedToo: aHousehold({ villageId: b1.id, head: head('户主-0000456') }),
   };
-  const organization = anOrganization({ name: '测试社工站（synthetic）' });
+  // Named after the township: the township's shorter name must come first among prefix matches.
+  const organization = anOrganization({ name: '王泗镇测试社工站（synthetic）' });
   const services = [aService({ organizationId: organization.id, name: '测试服务（synthetic）' })];
   const people = [aPerson({ name: '联络人甲（synthetic）' }), aPerson({ name: '联络人乙（synthetic）' }), aPerson({ name: '联络人丙（synthetic）' })];
   return { townships: [townshipA, townshipB] as const, villages: [a1, a2, b1] as const, households, organizations: [organization], services, people };

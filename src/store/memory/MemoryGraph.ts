@@ -9,7 +9,7 @@ import { referenceTargets, uniqueKeyValues, type UniqueKeyValue } from '../store
 import { SortedChunkList, compareIds } from './SortedChunkList';
 import type { DirectoryMatch, HouseholdSearchScope } from '../GraphStore';
 import type { SearchField } from '../../domain/matchRank';
-import { compareHits, rankSearchHits, type RankedPage, type SearchCursor } from '../../domain/rankSearchHits';
+import { rankDirectoryHits, rankSearchHits, type RankedPage, type SearchCursor } from '../../domain/rankSearchHits';
 import { DIRECTORY_SEARCH_KINDS, directoryName, type DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
 import { SearchIndex } from './SearchIndex';
@@ -340,14 +340,15 @@ export class MemoryGraph {
   /** The best `limit` directory records of `kinds` matching `query` by name. */
   searchDirectory(query: SearchQuery, kinds: readonly DirectorySearchKind[], limit: number): DirectoryMatch[] {
     const wanted = new Set<string>(kinds);
-    const candidates = this.searchIndex().directoryCandidates(query).filter((c) => wanted.has(c.kind));
-    const kindOf = new Map(candidates.map((c) => [c.id, c.kind as DirectorySearchKind]));
-    const ranked = rankSearchHits(query, ['name'], candidates, { first: limit, after: null });
-    return ranked.hits.sort(compareHits).flatMap((hit) => {
-      const kind = kindOf.get(hit.id) as DirectorySearchKind;
-      const entity = this.get(kind, hit.id);
-      return entity === undefined ? [] : [{ kind, id: hit.id, name: directoryName(kind, entity), rank: hit.rank }];
-    });
+    const candidates = this.searchIndex()
+      .directoryCandidates(query)
+      .filter((c) => wanted.has(c.kind))
+      .flatMap((c) => {
+        const kind = c.kind as DirectorySearchKind;
+        const entity = this.get(kind, c.id);
+        return entity === undefined ? [] : [{ ...c, kind, name: directoryName(kind, entity) }];
+      });
+    return rankDirectoryHits(query, candidates, limit).map((hit) => ({ kind: hit.kind, id: hit.id, name: hit.name, rank: hit.rank }));
   }
 
   /** Build the search index now (MemoryStore does, just after a load) rather than on the first search. */

@@ -37,7 +37,7 @@ import { hanLuceneQuery, pinyinLuceneQuery } from './luceneQuery';
 import { searchProps } from './searchProps';
 import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type SearchPage } from '../GraphStore';
 import type { SearchField } from '../../domain/matchRank';
-import { rankSearchHits, type SearchCandidate, type SearchCursor } from '../../domain/rankSearchHits';
+import { rankDirectoryHits, rankSearchHits, type SearchCandidate, type SearchCursor } from '../../domain/rankSearchHits';
 import { SEARCH_KEYS_VERSION, isSearchableKind, type DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
 import { KIND_QUERIES } from './kindQueries';
@@ -271,11 +271,8 @@ export class Neo4jStore implements GraphStore {
           found.set(row.candidate.id, { kind: kind as DirectorySearchKind, name: row.displayName, candidate: row.candidate });
         }
       }
-      const ranked = rankSearchHits(query, ['name'], [...found.values()].map((f) => f.candidate), { first: limit, after: null });
-      return ranked.hits.map((hit) => {
-        const entry = found.get(hit.id) as { kind: DirectorySearchKind; name: string };
-        return { kind: entry.kind, id: hit.id, name: entry.name, rank: hit.rank };
-      });
+      const candidates = [...found.values()].map((f) => ({ ...f.candidate, kind: f.kind, name: f.name }));
+      return rankDirectoryHits(query, candidates, limit).map((hit) => ({ kind: hit.kind, id: hit.id, name: hit.name, rank: hit.rank }));
     });
   }
 

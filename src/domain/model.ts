@@ -229,6 +229,16 @@ export type OrganizationKind = z.infer<typeof OrganizationKind>;
 export const Organization = z.object({
   id: idOf('Organization'),
   name: z.string().min(1).max(200),
+  /**
+   * Other spellings the records use for the same organisation (e.g. 益帮 for
+   * 益邦), searchable like the name. Records stored before the field existed
+   * read back as [].
+   */
+  aliases: z
+    .array(z.string().min(1).max(200))
+    .max(20)
+    .nullish()
+    .transform((v) => v ?? []),
   nameEn: z.string().max(200).nullable(),
   kind: OrganizationKind,
   townshipId: idOf('Township').nullable(),

@@ -22,8 +22,8 @@ export interface SearchKeys {
   code: string | null;
 }
 
-/** Bump when the way keys are computed changes: stores recompute older keys at start-up. */
-export const SEARCH_KEYS_VERSION = 1;
+/** Bump when the way keys are computed changes: stores recompute older keys at start-up. (2: organisations' aliases) */
+export const SEARCH_KEYS_VERSION = 2;
 
 /** Kinds the directory search covers, each found by its display name. */
 export const DIRECTORY_SEARCH_KINDS = ['Township', 'Village', 'Organization', 'Service', 'Person'] as const satisfies readonly EntityKind[];
@@ -54,6 +54,17 @@ export function searchKeys(kind: SearchableKind, entity: EntityMap[SearchableKin
     };
   }
   const name = pinyinKeys(directoryName(kind, entity as EntityMap[DirectorySearchKind]));
+  // An organisation is found by any of its spellings too (Organization.aliases: 益帮 for 益邦).
+  const aliases = kind === 'Organization' ? ((entity as EntityMap['Organization']).aliases ?? []).map(pinyinKeys) : [];
+  if (aliases.length > 0) {
+    return {
+      name: [name.text, ...aliases.map((a) => a.text)].join('|'),
+      pinyinWhole: [...new Set([...name.whole, ...aliases.flatMap((a) => a.whole)])],
+      pinyinTokens: [...new Set([...name.tokens, ...aliases.flatMap((a) => a.tokens)])],
+      phone: null,
+      code: null,
+    };
+  }
   return { name: name.text, pinyinWhole: name.whole, pinyinTokens: name.tokens, phone: null, code: null };
 }
 

@@ -211,12 +211,14 @@ function drawNeeds(
   const chance = household.markers.length > 0 ? SYNTHETIC_RATES.needIfMarked : SYNTHETIC_RATES.needIfUnmarked;
   if (!rng.chance(chance)) return [];
   const count = rng.chance(0.7) ? 1 : 2;
-  const suggested = household.markers.flatMap((m) => CATEGORY_FOR_MARKER[m]);
+  const suggested = household.markers.flatMap((m) => CATEGORY_FOR_MARKER[m]).filter((code) => needFitsHousehold(code, household) !== null);
   const chosen: string[] = [];
-  while (chosen.length < count) {
+  for (let attempt = 0; chosen.length < count && attempt < MAX_CATEGORY_DRAWS; attempt++) {
     const code = chosen.length === 0 && suggested.length > 0 && rng.chance(0.6) ? rng.pick(suggested) : pickCategory(rng);
-    if (!chosen.includes(code)) chosen.push(code);
+    if (!chosen.includes(code) && needFitsHousehold(code, household) !== null) chosen.push(code);
   }
+  // Every household can have a medical need: the fallback when the draws found nothing that fits.
+  if (chosen.length === 0) chosen.push('MEDICAL');
   return chosen.map((code, k) => {
     const category = categories.get(code);
     if (!category) {
@@ -231,13 +233,59 @@ function drawNeeds(
       householdId: household.id,
       category: code,
       urgency: pickUrgency(rng),
-      description: `合成数据（非真实家庭）：${category.nameZh}需求示例。Synthetic example of a ${category.nameEn.toLowerCase()} need; describes no real family.`,
+      description: `合成数据（非真实家庭）：${category.nameZh}需求示例${reasonText(needFitsHousehold(code, household))}。Synthetic example of a ${category.nameEn.toLowerCase()} need; describes no real family.`,
       status,
       synthetic: true,
       createdAt: iso(createdMs),
       updatedAt: iso(updatedMs),
     };
   });
+}
+
+const MAX_CATEGORY_DRAWS = 20;
+const CHILD_BANDS: readonly AgeBand[] = ['AGE_0_3', 'AGE_4_6', 'AGE_7_17'];
+
+/**
+ * Whether a need of this category fits who lives in the household, and on
+ * what ground: null when it does not. No CHILD_CARE need without a child
+ * (or the left-behind-children marker); EMPLOYMENT only with a working-age
+ * member (18–59); ELDERLY_CARE only with a member aged 60 or more;
+ * DISABILITY with a disability certificate, or with a stated reason (a
+ * member aged 80+ or a serious illness: the need is to be assessed for a
+ * certificate). Everything else fits any household.
+ */
+export function needFitsHousehold(
+  category: string,
+  household: Pick<Household, 'memberAgeBands' | 'markers'>,
+): 'FITS' | 'NO_CERTIFICATE_YET_AGE' | 'NO_CERTIFICATE_YET_ILLNESS' | null {
+  const has = (band: AgeBand) => household.memberAgeBands.includes(band);
+  switch (category) {
+    case 'CHILD_CARE':
+      return CHILD_BANDS.some(has) || household.markers.includes('LEFT_BEHIND_CHILDREN') ? 'FITS' : null;
+    case 'EMPLOYMENT':
+      return has('AGE_18_59') ? 'FITS' : null;
+    case 'ELDERLY_CARE':
+      return has('AGE_60_79') || has('AGE_80_PLUS') ? 'FITS' : null;
+    case 'DISABILITY':
+      if (household.markers.includes('DISABILITY_CERTIFICATE')) return 'FITS';
+      if (has('AGE_80_PLUS')) return 'NO_CERTIFICATE_YET_AGE';
+      if (household.markers.includes('SERIOUS_ILLNESS')) return 'NO_CERTIFICATE_YET_ILLNESS';
+      return null;
+    default:
+      return 'FITS';
+  }
+}
+
+/** The stated reason a need carries when the household lacks the marker it would normally follow. */
+function reasonText(fit: ReturnType<typeof needFitsHousehold>): string {
+  switch (fit) {
+    case 'NO_CERTIFICATE_YET_AGE':
+      return '（尚无残疾证：高龄家庭成员需申请残疾评定 / no certificate yet: an 80+ member is to be assessed）';
+    case 'NO_CERTIFICATE_YET_ILLNESS':
+      return '（尚无残疾证：因大病需申请残疾评定 / no certificate yet: to be assessed after a serious illness）';
+    default:
+      return '';
+  }
 }
 
 /** A whole second in [fromMs, toMs). */

@@ -1,4 +1,4 @@
-import { newId } from '../../src/domain/ids';
+import { idFromKey } from '../../src/domain/ids';
 import type { Household, Need } from '../../src/domain/model';
 import { seedStore } from '../../src/seed/seedStore';
 import { listAll } from '../../src/services/listAll';
@@ -19,7 +19,15 @@ const COVERAGE = `query($townshipId: ID, $category: String) {
     networkVersion
     definition
     summary { villagesTotal villagesCovered villagesFullyCovered householdsTotal householdsCovered suppressed }
-    targets { key label target current met counts suppressed }
+    targets {
+      key label target current met counts suppressed
+      definition { key version zh en }
+      missing {
+        shortBy summary familiesOneLiaisonAway familiesWithheld suppressed
+        villages { villageId villageName liaisonStatus liaisonIds households }
+        families { householdId rank gap reason needIds }
+      }
+    }
     byCategory { category core villagesTotal villagesCovered villagesAtCapacity householdsCovered suppressed }
     byTownship { township { id name } townshipId townshipName villagesTotal villagesCovered householdsCovered categories { category villagesCovered } suppressed }
     gapCount
@@ -32,6 +40,8 @@ const COVERAGE = `query($townshipId: ID, $category: String) {
     }
   }
 }`;
+
+const VILLAGES = `{ coverage { villages(first: 200) { villageId villageName covered liaisonStatus categoriesReached categoriesMissing households suppressed } } }`;
 
 const METRICS = `{
   networkMetrics(top: 5) {
@@ -67,7 +77,23 @@ interface CoverageData {
   coverage: {
     networkVersion: number;
     summary: Row & { villagesTotal: number; villagesCovered: number; householdsCovered: number };
-    targets: Array<{ key: string; target: number; current: number | null; met: boolean; counts: string; suppressed: boolean }>;
+    targets: Array<{
+      key: string;
+      target: number;
+      current: number | null;
+      met: boolean;
+      counts: string;
+      suppressed: boolean;
+      definition: { key: string; version: string; zh: string; en: string };
+      missing: {
+        shortBy: number | null;
+        summary: string;
+        familiesOneLiaisonAway: number | null;
+        familiesWithheld: boolean;
+        villages: Array<{ villageId: string; villageName: string; liaisonStatus: string; liaisonIds: string[]; households: number | null }>;
+        families: Array<{ householdId: string; rank: number; gap: string; reason: string; needIds: string[] }>;
+      };
+    }>;
     byCategory: Array<{ category: string; core: boolean; villagesTotal: number; villagesCovered: number; householdsCovered: number | null }>;
     byTownship: Array<{ township: { id: string; name: string }; townshipId: string; villagesTotal: number; villagesCovered: number; categories: Array<{ category: string; villagesCovered: number }> }>;
     gapCount: number;
@@ -79,6 +105,8 @@ interface CoverageData {
     };
   };
 }
+type VillageRow = { villageId: string; villageName: string; covered: boolean; liaisonStatus: string; categoriesReached: string[]; categoriesMissing: string[]; households: number | null; suppressed: boolean };
+
 interface MetricsData {
   networkMetrics: {
     nodes: number;
@@ -103,19 +131,23 @@ interface WhatIfData {
   };
 }
 
-/** The seeded store plus, for the five most vulnerable families, a medical need sent to the insurance bureau; four of them accepted. */
+/** The seeded store plus, for the five most vulnerable families, an urgent medical need sent to the insurance bureau; four of them accepted and now under way. */
 async function seededWithReferrals(store: GraphStore): Promise<void> {
   await seedStore(store, { households: 2000, seed: 7 });
   const [service] = await store.getMany('Service', ['svc_ltc-insurance-application']);
   if (!service) throw new Error('the seed no longer holds svc_ltc-insurance-application; pick another MEDICAL service');
   const top: Household[] = await store.topVulnerableHouseholds(5, {});
   for (const [i, household] of top.entries()) {
-    const need: Need = aNeed({ id: newId('Need'), householdId: household.id, category: 'MEDICAL', urgency: 'HIGH' });
+    // Fixed ids, so the report (which names the families' needs) is the same on every store.
+    const need: Need = aNeed({ id: idFromKey('Need', `coverage-test-${i + 1}`), householdId: household.id, category: 'MEDICAL', urgency: 'HIGH' });
     await store.create('Need', need);
     const { referral } = await store.createReferral(aReferralFor(need, service));
     if (i < 4) {
       const acceptedAt = new Date(Date.parse(referral.transitions[0]!.at) + (i + 1) * 12 * 3_600_000).toISOString();
       await store.transitionReferral(referral.id, 'SENT', { status: 'ACCEPTED', at: acceptedAt, actorId: 'per_test', reason: null, note: null }, null);
+      // Help under way within the reporting period (the twelve months up to now): what MOST_VULNERABLE_SUPPORTED counts.
+      const startedAt = new Date(Date.now() - (i + 1) * 3_600_000).toISOString();
+      await store.transitionReferral(referral.id, 'ACCEPTED', { status: 'IN_PROGRESS', at: startedAt, actorId: 'per_test', reason: null, note: null }, null);
     }
   }
 }
@@ -129,6 +161,7 @@ describe.each(adapters)('coverage, network metrics and what-if on the seeded Day
   let admin: string;
   let designer: string;
   let report: CoverageData['coverage'];
+  let villages: VillageRow[];
 
   beforeAll(async () => {
     store = await adapter.open();
@@ -140,6 +173,9 @@ describe.each(adapters)('coverage, network metrics and what-if on the seeded Day
     expect(res.errors).toBeUndefined();
     report = res.data!.coverage;
     reportsByStore.set(adapter.name, report);
+    const rows = await server.gql<{ coverage: { villages: VillageRow[] } }>(VILLAGES, {}, admin);
+    expect(rows.errors).toBeUndefined();
+    villages = rows.data!.coverage.villages;
   }, 180_000);
   afterAll(async () => {
     await server.stop();
@@ -160,6 +196,66 @@ describe.each(adapters)('coverage, network metrics and what-if on the seeded Day
     expect(byKey['MOST_VULNERABLE_SUPPORTED']).toMatchObject({ target: 20, current: 4, met: false });
     expect(byKey['OFFICERS_TRAINED']).toMatchObject({ target: 20, current: trained, met: trained >= 20 });
     for (const t of nonEmpty(report.targets, 'target')) expect(t.counts).not.toBe('');
+  });
+
+  it('counts 24 villages covered on the seed, by the network\'s own measure (an ESTABLISHED liaison or volunteer), not 147', async () => {
+    expect(report.summary.villagesTotal).toBe(147);
+    expect(report.summary.villagesCovered).toBe(24);
+    const target = report.targets.find((t) => t.key === 'VILLAGES_COVERED')!;
+    expect(target).toMatchObject({ current: 24, met: true, definition: { key: 'VILLAGES_COVERED' } });
+    expect(target.definition.zh).toMatch(/联络人或志愿者/);
+    expect(target.definition.en).toMatch(/ESTABLISHED/);
+    // Counted independently: villages with a LIAISON or VOLUNTEER assigned whose ties include an ESTABLISHED one.
+    const people = [...(await listAll(store, 'Person', { role: 'LIAISON' })), ...(await listAll(store, 'Person', { role: 'VOLUNTEER' }))];
+    const relationships = await listAll(store, 'Relationship');
+    const established = new Set(
+      people
+        .filter((p) => relationships.some((r) => (r.fromId === p.id || r.toId === p.id) && r.status === 'ESTABLISHED'))
+        .flatMap((p) => p.villageIds),
+    );
+    expect(villages.filter((v) => v.covered).map((v) => v.villageId).sort()).toEqual([...established].sort());
+  });
+
+  it('counts as covered families only those registered in a covered village', async () => {
+    const coveredIds = new Set(villages.filter((v) => v.covered).map((v) => v.villageId));
+    const households = await listAll(store, 'Household');
+    const expected = households.filter((h) => coveredIds.has(h.villageId)).length;
+    expect(report.summary.householdsCovered).toBe(expected);
+    expect(report.targets.find((t) => t.key === 'FAMILIES_COVERED')).toMatchObject({ current: expected, missing: { shortBy: 10_000 - expected } });
+    expect(expected).toBeLessThan(households.length);
+  });
+
+  it('names the villages one liaison away: 10 with a liaison BUILDING, then 6 PROSPECTIVE', () => {
+    const away = report.targets.find((t) => t.key === 'VILLAGES_COVERED')!.missing.villages;
+    expect(away.map((v) => v.liaisonStatus)).toEqual([...Array<string>(10).fill('BUILDING'), ...Array<string>(6).fill('PROSPECTIVE')]);
+    for (const v of away) {
+      expect(v.liaisonIds.length).toBeGreaterThan(0);
+      expect(villages.find((r) => r.villageId === v.villageId)).toMatchObject({ covered: false, liaisonStatus: v.liaisonStatus });
+    }
+    const families = report.targets.find((t) => t.key === 'FAMILIES_COVERED')!.missing;
+    expect(families.familiesOneLiaisonAway).toBe(away.reduce((sum, v) => sum + (v.households ?? 0), 0));
+  });
+
+  it('shows per village which of MEDICAL, ELDERLY_CARE and EDUCATION it reaches through ESTABLISHED links', () => {
+    expect(villages).toHaveLength(147);
+    for (const v of villages) {
+      expect([...v.categoriesReached, ...v.categoriesMissing].sort()).toEqual(['EDUCATION', 'ELDERLY_CARE', 'MEDICAL']);
+      expect(v.villageName.length).toBeGreaterThan(0);
+    }
+    const medical = report.byCategory.find((c) => c.category === 'MEDICAL')!.villagesCovered;
+    expect(villages.filter((v) => v.categoriesReached.includes('MEDICAL'))).toHaveLength(medical);
+  });
+
+  it('lists the top-20 families without support and why, to an admin', () => {
+    const target = report.targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')!;
+    expect(target.definition.en).toMatch(/IN_PROGRESS or RESOLVED/);
+    expect(target.missing.families).toHaveLength(16);
+    expect(target.missing.familiesWithheld).toBe(false);
+    const ranks = target.missing.families.map((f) => f.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // The fifth most vulnerable family's referral was sent, not yet accepted.
+    expect(target.missing.families[0]).toMatchObject({ rank: 5, gap: 'REFERRAL_PENDING' });
+    for (const f of target.missing.families) expect(f.reason).toMatch(/\p{Script=Han}.* \/ [a-z]/u);
   });
 
   it('reports coverage per category over all 147 villages, EDUCATION lagging far behind', () => {
@@ -189,7 +285,8 @@ describe.each(adapters)('coverage, network metrics and what-if on the seeded Day
   it('reports referral outcomes and response times from the referrals sent', () => {
     const status = Object.fromEntries(report.referralOutcomes.byStatus.map((s) => [s.status, s.count]));
     expect(report.referralOutcomes.total).toBe(5);
-    expect(status).toMatchObject({ SENT: 1, ACCEPTED: 4 });
+    // Four accepted and then under way; one still waiting.
+    expect(status).toMatchObject({ SENT: 1, ACCEPTED: 0, IN_PROGRESS: 4 });
     // Accepted after 12, 24, 36 and 48 hours.
     expect(report.responseTimes.overall.response).toEqual({ count: 4, medianHours: 30, p90Hours: 44.4, suppressed: false });
     expect(report.responseTimes.byCategory.map((r) => r.key)).toEqual(['MEDICAL']);
@@ -295,6 +392,8 @@ describe.each(adapters)('coverage, network metrics and what-if on the seeded Day
     expect(shown.targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')).toMatchObject({ current: null, suppressed: true });
     expect(shown.referralOutcomes.total).toBe(5);
     expect(shown.summary.householdsCovered).toBe(report.summary.householdsCovered);
+    // The families behind the most-vulnerable target are household-level: withheld from a designer.
+    expect(shown.targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')!.missing).toMatchObject({ families: [], familiesWithheld: true, shortBy: null });
   });
 
   it('ranks the most vulnerable households with the parts of their score, for staff only', async () => {

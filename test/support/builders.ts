@@ -163,6 +163,7 @@ export function anOrganization(overrides: Partial<Organization> = {}): Organizat
   return {
     id: newId('Organization'),
     name: `测试社会组织 ${nextSequence()} (synthetic)`,
+    aliases: [],
     nameEn: null,
     kind: 'NGO',
     townshipId: null,

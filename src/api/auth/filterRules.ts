@@ -94,6 +94,11 @@ export const FILTER_RULES: Readonly<Record<string, FilterRule>> = {
   'Query.coverage(townshipId)': NONE,
   'Query.coverage(category)': NONE,
   'Query.coverage(maxDistanceKm)': NONE,
+  // The reporting period of MOST_VULNERABLE_SUPPORTED; the figure is suppressed like any other household count.
+  'Query.coverage(periodFrom)': NONE,
+  'Query.coverage(periodTo)': NONE,
+  // Filters the report's village rows on whether a liaison is ESTABLISHED: not a household field.
+  'CoverageReport.villages(covered)': NONE,
   'CoverageReport.gaps(kind)': NONE,
   'Query.networkMetrics(sampleSize)': NONE,
   'Query.networkMetrics(top)': NONE,

@@ -41,23 +41,39 @@ type FirstArgs = { first?: number | null };
 
 export const coverageResolvers = {
   Query: {
-    coverage: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) => suppressSmallCells(await coverage(ctx, args), policyOf(ctx)),
+    coverage: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) =>
+      withholdFamilies(suppressSmallCells(await coverage(ctx, args), policyOf(ctx)), ctx),
     mostVulnerableHouseholds: (_: unknown, args: Record<string, unknown>, ctx: RequestContext) =>
       mostVulnerableHouseholds(ctx, args, householdScopeOf(ctx.viewer)),
     networkMetrics: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) =>
       suppressSmallCells(await networkMetrics(ctx, args), policyOf(ctx)),
-    whatIf: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) => suppressSmallCells(await whatIf(ctx, args), policyOf(ctx)),
+    whatIf: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) => {
+      const result = suppressSmallCells(await whatIf(ctx, args), policyOf(ctx));
+      withholdFamilies(result.before, ctx);
+      withholdFamilies(result.after, ctx);
+      return result;
+    },
   },
   Household: {
     vulnerabilityParts: (h: Household) => vulnerabilityBreakdown(h).parts,
   },
   CoverageReport: {
+    villages: (r: { villages: Array<{ covered: boolean }> }, args: FirstArgs & { covered?: boolean | null }) =>
+      r.villages.filter((v) => args.covered == null || v.covered === args.covered).slice(0, firstOf({ first: args.first ?? 200 }, 1000)),
     gapCount: (r: { gaps: unknown[] }) => r.gaps.length,
     gaps: (r: { gaps: Array<{ kind: string }> }, args: FirstArgs & { kind?: string | null }) =>
       r.gaps.filter((g) => args.kind == null || g.kind === args.kind).slice(0, firstOf(args, 1000)),
   },
   // Targets counting villages or officers hold no household figure, so the presenter adds no flag to them.
   CoverageTarget: { suppressed: (t: { suppressed?: boolean }) => t.suppressed ?? false },
+  ScenarioTarget: { suppressed: (t: { suppressed?: boolean }) => t.suppressed ?? false },
+  TargetMissing: {
+    suppressed: (m: { suppressed?: boolean }) => m.suppressed ?? false,
+    familiesWithheld: (m: { familiesWithheld?: boolean }) => m.familiesWithheld ?? false,
+  },
+  VillageOneLiaisonAway: {
+    liaisonIds: (v: { personIds: string[] }) => v.personIds,
+  },
   TownshipCoverage: {
     township: async (t: { townshipId: string }, _: unknown, ctx: RequestContext) =>
       required(await ctx.loaders.Township.load(t.townshipId), 'Township', t.townshipId),
@@ -105,6 +121,40 @@ export function householdScopeOf(viewer: Viewer): HouseholdScope {
 }
 
 // Private:
+
+interface FamilyRow {
+  villageId: string;
+  townshipId: string | null;
+}
+
+/**
+ * The top-ranked families without support are household-level facts: shown
+ * only to viewers who may see households, and only those within their scope
+ * (householdScopeOf, as mostVulnerableHouseholds); everyone else gets an
+ * empty list with familiesWithheld: true.
+ */
+function withholdFamilies<R extends { targets: Array<{ missing: { families: FamilyRow[] } }> }>(report: R, ctx: RequestContext): R {
+  let scope: HouseholdScope | null = null;
+  if (!policyOf(ctx).suppress) {
+    try {
+      scope = householdScopeOf(ctx.viewer);
+    } catch {
+      scope = null;
+    }
+  }
+  const visible = (f: FamilyRow): boolean => {
+    if (scope === null) return false;
+    if ('all' in scope) return true;
+    if ('townshipIds' in scope) return f.townshipId !== null && scope.townshipIds.includes(f.townshipId);
+    return scope.villageIds.includes(f.villageId);
+  };
+  for (const t of report.targets) {
+    const all = t.missing.families;
+    const shown = all.filter(visible);
+    Object.assign(t.missing, { families: shown, familiesWithheld: shown.length < all.length });
+  }
+  return report;
+}
 
 function firstOf(args: FirstArgs, max: number): number {
   const first = args.first ?? 20;

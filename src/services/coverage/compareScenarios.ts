@@ -1,6 +1,6 @@
 import type { Person } from '../../domain/model';
 import { gapsOf, rankGaps, sumHouseholds, type CoverageGap } from './coverageReport';
-import { coverageTargets, type CoverageTarget } from './coverageTargets';
+import { coverageTargets, type CoverageTarget, type MostVulnerableSupport } from './coverageTargets';
 import { familyCount, type FamilyFigure } from './FamilyFigure';
 import { networkSummary, type NetworkSummary } from './networkSummary';
 import { villageRef, type VillageRef } from './stakeholderRef';
@@ -48,7 +48,7 @@ export interface CompareScenariosInput extends CoverageOptions {
   scenario: CoverageNetwork;
   changes: string[];
   /** The most-vulnerable target: the scenario changes the network, not who was helped. */
-  mostVulnerable: { ranked: number; supported: number };
+  mostVulnerable: MostVulnerableSupport;
 }
 
 /** Coverage, gaps, targets and headline metrics of a scenario against today (pure). */
@@ -101,25 +101,22 @@ export function compareScenarios(input: CompareScenariosInput): WhatIfResult {
   };
 }
 
-/** Community development officers with a training date. */
-export function countTrainedOfficers(people: readonly Person[]): number {
-  return people.filter((p) => p.roles.includes('COMMUNITY_DEVELOPMENT_OFFICER') && p.trainedAt !== null).length;
+/** Community development officers with a training date, and those still in training. */
+export function countOfficers(people: readonly Person[]): { trained: number; inTraining: number } {
+  const officers = people.filter((p) => p.roles.includes('COMMUNITY_DEVELOPMENT_OFFICER'));
+  const trained = officers.filter((p) => p.trainedAt !== null).length;
+  return { trained, inTraining: officers.length - trained };
 }
 
 // Private:
 
-function figures(coverage: NetworkCoverage, network: CoverageNetwork, mostVulnerable: { ranked: number; supported: number }): ScenarioFigures {
+function figures(coverage: NetworkCoverage, network: CoverageNetwork, mostVulnerable: MostVulnerableSupport): ScenarioFigures {
   const covered = coverage.villages.filter((v) => v.covered);
   return {
     villagesCovered: covered.length,
     villagesFullyCovered: coverage.villages.filter((v) => v.fullyCovered).length,
     householdsCovered: familyCount(sumHouseholds(covered)),
-    targets: coverageTargets({
-      villagesCovered: covered.length,
-      householdsCovered: sumHouseholds(covered),
-      mostVulnerable,
-      officersTrained: countTrainedOfficers(network.snapshot.people),
-    }),
+    targets: coverageTargets({ villages: coverage.villages, mostVulnerable, officers: countOfficers(network.snapshot.people) }),
     network: networkSummary(network.graph),
   };
 }

@@ -1,10 +1,11 @@
+import { badInput } from '../../errors/HuzhuError';
 import { parseInput } from '../../errors/fromZodError';
 import { networkView, type NetworkView } from '../networkSnapshot';
 import type { ServiceContext } from '../ServiceContext';
 import { assertScopeExists, CoverageArgs } from './coverageArgs';
 import { coverageReport, type CoverageReport } from './coverageReport';
-import { countTrainedOfficers } from './compareScenarios';
-import { readMostVulnerableSupport, readReferralFacts } from './readCoverageFacts';
+import { countOfficers } from './compareScenarios';
+import { defaultReportingPeriod, readMostVulnerableSupport, readReferralFacts } from './readCoverageFacts';
 import { villageCoverage, type CoverageOptions, type NetworkCoverage } from './villageCoverage';
 
 /**
@@ -18,16 +19,26 @@ export async function coverage(ctx: ServiceContext, rawArgs: unknown): Promise<C
   const args = parseInput(CoverageArgs, rawArgs ?? {}, []);
   const [view, categories] = await Promise.all([networkView(ctx.store), ctx.store.listCategories()]);
   assertScopeExists(args, view.snapshot, categories);
+  const fallback = defaultReportingPeriod(ctx.now());
+  const period = {
+    from: args.periodFrom === null ? fallback.from : new Date(`${args.periodFrom}T00:00:00.000Z`),
+    // periodTo is a whole day: up to its last millisecond.
+    to: args.periodTo === null ? fallback.to : new Date(Date.parse(`${args.periodTo}T00:00:00.000Z`) + 86_400_000 - 1),
+  };
+  if (period.from.getTime() >= period.to.getTime()) {
+    throw badInput(`periodFrom: the reporting period must start before it ends (periodFrom ${period.from.toISOString().slice(0, 10)}, periodTo ${period.to.toISOString().slice(0, 10)})`, ['periodFrom']);
+  }
   const [mostVulnerable, referrals] = await Promise.all([
-    readMostVulnerableSupport(ctx.store),
+    readMostVulnerableSupport(ctx.store, period, view.snapshot),
     readReferralFacts(ctx.store, view.snapshot),
   ]);
   return coverageReport({
     networkVersion: view.version,
     coverage: coverageOfView(view, { categories, maxDistanceKm: args.maxDistanceKm }),
-    scope: args,
+    scope: { townshipId: args.townshipId, category: args.category, maxDistanceKm: args.maxDistanceKm },
+    period,
     mostVulnerable,
-    officersTrained: countTrainedOfficers(view.snapshot.people),
+    officers: countOfficers(view.snapshot.people),
     referrals,
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategoryCode, idOf, type Category } from '../../domain/model';
+import { CategoryCode, IsoDate, idOf, type Category } from '../../domain/model';
 import { badInput, notFound } from '../../errors/HuzhuError';
 import type { NetworkSnapshot } from '../../graph';
 import { DEFAULT_MAX_DISTANCE_KM } from './villageCoverage';
@@ -17,6 +17,9 @@ export const CoverageArgs = z.object({
   townshipId: orNull(idOf('Township')),
   category: orNull(CategoryCode),
   maxDistanceKm: MaxDistanceKm,
+  /** The reporting period for MOST_VULNERABLE_SUPPORTED, both days included; default the twelve months up to now. */
+  periodFrom: orNull(IsoDate),
+  periodTo: orNull(IsoDate),
 });
 export type CoverageArgs = z.infer<typeof CoverageArgs>;
 

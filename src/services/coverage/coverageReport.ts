@@ -1,5 +1,6 @@
+import { SUPPORT_CATEGORIES, type LiaisonStatus, type ReportingPeriod } from '../../domain/coverageDefinitions';
 import type { Category } from '../../domain/model';
-import { coverageTargets, type CoverageTarget } from './coverageTargets';
+import { coverageTargets, type CoverageTarget, type MostVulnerableSupport } from './coverageTargets';
 import { familyCount, sumGroup, type FamilyFigure } from './FamilyFigure';
 import type { ReferralFact } from './referralFacts';
 import { referralOutcomes, type ReferralOutcomes } from './referralOutcomes';
@@ -15,9 +16,9 @@ export interface CoverageScope {
 
 export interface CoverageSummary {
   villagesTotal: number;
-  /** Covered for the scope's category, or (no category) in at least one core category. */
+  /** Covered for the scope's category, or (no category) covered by the network's measure (an ESTABLISHED liaison or volunteer). */
   villagesCovered: number;
-  /** Covered in every core category. */
+  /** Covered, with every support category (MEDICAL, ELDERLY_CARE, EDUCATION) reached. */
   villagesFullyCovered: number;
   householdsTotal: FamilyFigure;
   householdsCovered: FamilyFigure;
@@ -63,9 +64,28 @@ export interface CoverageGap {
   vulnerableHouseholds: FamilyFigure;
 }
 
+/** One village as the report shows it: covered or not, its liaison standing, and which support categories it reaches. */
+export interface VillageRow {
+  villageId: string;
+  villageName: string;
+  townshipId: string;
+  townshipName: string;
+  covered: boolean;
+  liaisonStatus: LiaisonStatus;
+  /** Of MEDICAL, ELDERLY_CARE, EDUCATION: those with a suitable service reachable through ESTABLISHED links. */
+  categoriesReached: string[];
+  /** The support categories not reached. */
+  categoriesMissing: string[];
+  households: FamilyFigure;
+}
+
 export interface CoverageReport {
   networkVersion: number;
   scope: CoverageScope;
+  /** The reporting period of MOST_VULNERABLE_SUPPORTED (ISO dates, [from, to)). */
+  period: { from: string; to: string };
+  /** The scope's villages, by village id. */
+  villages: VillageRow[];
   /** The rules every figure follows, in words. */
   definition: string;
   summary: CoverageSummary;
@@ -83,16 +103,18 @@ export interface CoverageReportInput {
   networkVersion: number;
   coverage: NetworkCoverage;
   scope: CoverageScope;
-  mostVulnerable: { ranked: number; supported: number };
-  officersTrained: number;
+  period: ReportingPeriod;
+  mostVulnerable: MostVulnerableSupport;
+  officers: { trained: number; inTraining: number };
   /** Every referral; the report keeps those in scope. */
   referrals: readonly ReferralFact[];
 }
 
 export const COVERAGE_DEFINITION =
-  'A village is covered for a category when an ACTIVE service offering it serves the village (online, or its county/township/village/radius area, and any residency rule), lies within the distance limit unless online or unlocated, and is reachable from the village through ESTABLISHED links only (its liaisons, volunteers and officers, their stations and organisations). ' +
-  'A village counts as covered when at least one core category is covered, and as fully covered when all core categories are. Households covered are the households of covered villages. ' +
-  'Gaps are village × category cells with no covering service (NO_SERVICE, with the cause) or whose every covering service is full (AT_CAPACITY; such cells still count as covered). Without a category, gaps are listed for the core categories.';
+  '村（社区）有一名关系已建立的联络人或志愿者即为已覆盖；登记在已覆盖村的家庭为已覆盖家庭（定义与口径见各目标的 definition）。 ' +
+  'A village or community is covered when it has a liaison or volunteer whose relationship with the network is ESTABLISHED (domain/coverageDefinitions; each target carries its definition), and a family when it is registered in a covered village. ' +
+  'Per village and category, a cell is covered when an ACTIVE service offering it serves the village (online, or its county/township/village/radius area, and any residency rule), lies within the distance limit unless online or unlocated, and is reachable from the village through ESTABLISHED links only; a village is fully covered when it is covered and reaches MEDICAL, ELDERLY_CARE and EDUCATION. ' +
+  'With a category, villages covered counts the villages whose cell of that category is covered. Gaps are village × category cells with no covering service (NO_SERVICE, with the cause) or whose every covering service is full (AT_CAPACITY; such cells still count as covered). Without a category, gaps are listed for the core categories.';
 
 /** Assembles the coverage report from today's coverage and the referral history (pure). */
 export function coverageReport(input: CoverageReportInput): CoverageReport {
@@ -102,7 +124,6 @@ export function coverageReport(input: CoverageReportInput): CoverageReport {
   const countsAsCovered = (v: VillageCoverage) => (scope.category === null ? v.covered : cellOf(v, scope.category).covered);
   const gapCategories = scope.category === null ? coverage.coreCategories : [scope.category];
 
-  const countyCovered = coverage.villages.filter((v) => v.covered);
   const referrals = input.referrals.filter(
     (r) => (scope.townshipId === null || r.townshipId === scope.townshipId) && (scope.category === null || r.category === scope.category),
   );
@@ -124,14 +145,11 @@ export function coverageReport(input: CoverageReportInput): CoverageReport {
   return {
     networkVersion: input.networkVersion,
     scope,
+    period: { from: input.period.from.toISOString().slice(0, 10), to: input.period.to.toISOString().slice(0, 10) },
+    villages: inScope.map(villageRow),
     definition: COVERAGE_DEFINITION,
     summary,
-    targets: coverageTargets({
-      villagesCovered: countyCovered.length,
-      householdsCovered: sumHouseholds(countyCovered),
-      mostVulnerable: input.mostVulnerable,
-      officersTrained: input.officersTrained,
-    }),
+    targets: coverageTargets({ villages: coverage.villages, mostVulnerable: input.mostVulnerable, officers: input.officers }),
     byCategory: categories.map((c) => categoryCoverage(c, inScope)),
     byTownship,
     gaps: rankGaps(gapsOf(inScope, gapCategories), coverage.categories),
@@ -192,6 +210,20 @@ export function sumHouseholds(villages: readonly VillageCoverage[]): number {
 }
 
 // Private:
+
+function villageRow(v: VillageCoverage): VillageRow {
+  return {
+    villageId: v.village.id,
+    villageName: v.village.displayName,
+    townshipId: v.township.id,
+    townshipName: v.township.name,
+    covered: v.covered,
+    liaisonStatus: v.liaisons.status,
+    categoriesReached: [...v.categoriesReached],
+    categoriesMissing: SUPPORT_CATEGORIES.filter((c) => !v.categoriesReached.includes(c)),
+    households: familyCount(v.households),
+  };
+}
 
 function categoryCoverage(category: Category, villages: readonly VillageCoverage[]): CategoryCoverage {
   const covered = villages.filter((v) => cellOf(v, category.code).covered);

@@ -1,21 +1,36 @@
+import { familySupport, MOST_VULNERABLE_COUNT, SUPPORT_CATEGORIES, type ReportingPeriod } from '../../domain/coverageDefinitions';
 import type { EntityMap, Household } from '../../domain/model';
 import type { NetworkSnapshot } from '../../graph';
 import type { GraphStore } from '../../store/GraphStore';
 import { listAll } from '../listAll';
-import { MOST_VULNERABLE_COUNT, SUPPORT_CATEGORIES, SUPPORTING_REFERRAL_STATUSES } from './coverageTargets';
+import { supportGapText, type MostVulnerableSupport, type UnsupportedFamily } from './coverageTargets';
 import type { ReferralFact } from './referralFacts';
 
 /**
  * The 20 most vulnerable households (stored vulnerabilityScore, the store's
- * index) and how many of them got support for an urgent medical,
- * elderly-care or education need: a referral of such a need that an
- * organisation took on (ACCEPTED, IN_PROGRESS, RESOLVED), or recorded
- * assistance on one. Reads a few records per household, never all of them.
+ * index) and, by domain/coverageDefinitions familySupport, which of them got
+ * support for an urgent medical, elderly-care or education need within the
+ * reporting period — and why the others did not. Reads a few records per
+ * household, never all of them.
  */
-export async function readMostVulnerableSupport(store: GraphStore): Promise<{ ranked: number; supported: number }> {
+export async function readMostVulnerableSupport(store: GraphStore, period: ReportingPeriod, snapshot?: Pick<NetworkSnapshot, 'villages'>): Promise<MostVulnerableSupport> {
   const top = await store.topVulnerableHouseholds(MOST_VULNERABLE_COUNT, {});
-  const supported = await Promise.all(top.map((h) => householdSupported(store, h)));
-  return { ranked: top.length, supported: supported.filter(Boolean).length };
+  const townshipOf = new Map((snapshot?.villages ?? []).map((v) => [v.id, v.townshipId]));
+  const results = await Promise.all(top.map((h) => householdSupport(store, h, period)));
+  const unsupported: UnsupportedFamily[] = [];
+  results.forEach((r, i) => {
+    const h = top[i] as Household;
+    if (r.supported) return;
+    unsupported.push({ householdId: h.id, villageId: h.villageId, townshipId: townshipOf.get(h.villageId) ?? null, rank: i + 1, gap: r.gap, reason: supportGapText(r.gap), needIds: r.needIds });
+  });
+  return { ranked: top.length, supported: results.filter((r) => r.supported).length, unsupported };
+}
+
+/** The default reporting period: the twelve months up to `now`. */
+export function defaultReportingPeriod(now: Date): ReportingPeriod {
+  const from = new Date(now);
+  from.setUTCFullYear(from.getUTCFullYear() - 1);
+  return { from, to: now };
 }
 
 /**
@@ -56,16 +71,10 @@ async function getManyById<K extends 'Need' | 'Household'>(store: GraphStore, ki
   return found;
 }
 
-async function householdSupported(store: GraphStore, household: Household): Promise<boolean> {
+async function householdSupport(store: GraphStore, household: Household, period: ReportingPeriod) {
   const needs = (await listAll(store, 'Need', { householdId: household.id })).filter((n) => SUPPORT_CATEGORIES.includes(n.category));
-  if (needs.length === 0) return false;
-  const needIds = new Set(needs.map((n) => n.id));
+  if (needs.length === 0) return familySupport({ needs, referrals: [], assistances: [] }, period);
   const referrals = await listAll(store, 'Referral', { householdId: household.id });
-  const statuses: readonly string[] = SUPPORTING_REFERRAL_STATUSES;
-  if (referrals.some((r) => needIds.has(r.needId) && statuses.includes(r.status))) return true;
-  for (const need of needs) {
-    const page = await store.list('Assistance', { needId: need.id }, { first: 1 });
-    if (page.items.length > 0) return true;
-  }
-  return false;
+  const assistances = (await Promise.all(needs.map((n) => listAll(store, 'Assistance', { needId: n.id })))).flat();
+  return familySupport({ needs, referrals, assistances }, period);
 }

@@ -1,3 +1,4 @@
+import { SUPPORT_CATEGORIES, villageLiaisons, type VillageLiaisons } from '../../domain/coverageDefinitions';
 import { greatCircleKm } from '../../domain/greatCircleKm';
 import { capacityLeft, servesVillage } from '../../domain/matching';
 import type { Category, Service, Township, Village } from '../../domain/model';
@@ -50,9 +51,16 @@ export interface VillageCoverage {
   vulnerable: number;
   /** One cell per category, in the order of options.categories. */
   cells: CoverageCell[];
-  /** At least one core category covered: what "a covered village" means in every report. */
+  /** The village's liaisons and volunteers and their strongest standing (domain/coverageDefinitions). */
+  liaisons: VillageLiaisons;
+  /**
+   * VILLAGES_COVERED (domain/coverageDefinitions): an ESTABLISHED liaison or
+   * volunteer — what "a covered village" means in every report.
+   */
   covered: boolean;
-  /** Every core category covered. */
+  /** The support categories (MEDICAL, ELDERLY_CARE, EDUCATION) with a suitable service reachable through ESTABLISHED links. */
+  categoriesReached: string[];
+  /** Covered, and every support category reached. */
   fullyCovered: boolean;
 }
 
@@ -80,8 +88,10 @@ export interface Suitable {
 }
 
 /**
- * Coverage of every village, category by category. A village is covered for
- * a category when some service
+ * Coverage of every village: whether it is covered (an ESTABLISHED liaison or
+ * volunteer, domain/coverageDefinitions VILLAGES_COVERED), and category by
+ * category which services reach it. A village is covered for a category when
+ * some service
  * 1. is ACTIVE and offers the category;
  * 2. serves the village (domain/matching servesVillage: online, COUNTY,
  *    TOWNSHIPS, VILLAGES or RADIUS) and, if it states a residency rule, the
@@ -116,7 +126,7 @@ export function villageCoverage(
   const servicesById = new Map(snapshot.services.map((s) => [s.id, s]));
   const townshipsById = new Map(snapshot.townships.map((t) => [t.id, t]));
   const coreCategories = options.categories.filter((c) => c.core).map((c) => c.code);
-  const core = new Set(coreCategories);
+  const liaisons = villageLiaisons(snapshot.people, snapshot.relationships);
 
   const villages = [...snapshot.villages]
     .sort((a, b) => compareIds(a.id, b.id))
@@ -127,15 +137,19 @@ export function villageCoverage(
         const suitable = byCategory?.get(category.code) ?? { serviceIds: [], furthest: 'NO_ACTIVE_SERVICE' as const };
         return cellOf(category.code, suitable, (serviceId) => reaches(reach, village.id, serviceId), servicesById);
       });
-      const coreCovered = cells.filter((c) => c.covered && core.has(c.category)).length;
+      const standing = liaisons.get(village.id) ?? { status: 'NONE' as const, personIds: [] };
+      const categoriesReached = SUPPORT_CATEGORIES.filter((code) => cells.some((c) => c.category === code && c.covered));
+      const covered = standing.status === 'ESTABLISHED';
       return {
         village,
         township: townshipsById.get(village.townshipId) ?? { id: village.townshipId, name: village.townshipId },
         households: counts?.households ?? 0,
         vulnerable: counts?.vulnerable ?? 0,
         cells,
-        covered: coreCovered > 0,
-        fullyCovered: core.size > 0 && coreCovered === core.size,
+        liaisons: standing,
+        covered,
+        categoriesReached,
+        fullyCovered: covered && categoriesReached.length === SUPPORT_CATEGORIES.length,
       };
     });
   return { villages, categories: options.categories, coreCategories, maxDistanceKm: options.maxDistanceKm };

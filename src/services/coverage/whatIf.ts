@@ -5,7 +5,7 @@ import type { ServiceContext } from '../ServiceContext';
 import { applyWhatIf } from './applyWhatIf';
 import { compareScenarios, type WhatIfResult } from './compareScenarios';
 import { WhatIfArgs } from './coverageArgs';
-import { readMostVulnerableSupport } from './readCoverageFacts';
+import { defaultReportingPeriod, readMostVulnerableSupport } from './readCoverageFacts';
 import { parseWhatIfChanges } from './WhatIfChange';
 
 /**
@@ -27,6 +27,6 @@ export async function whatIf(ctx: ServiceContext, rawArgs: unknown): Promise<Wha
     changes: scenario.applied,
     categories,
     maxDistanceKm: args.maxDistanceKm,
-    mostVulnerable: await readMostVulnerableSupport(ctx.store),
+    mostVulnerable: await readMostVulnerableSupport(ctx.store, defaultReportingPeriod(ctx.now()), view.snapshot),
   });
 }

@@ -87,6 +87,7 @@ export function anOrganization(overrides: Partial<Organization> = {}): Organizat
   return {
     id: 'org_1',
     name: '社工站(合成)',
+    aliases: [],
     nameEn: null,
     kind: 'SOCIAL_WORK_STATION',
     townshipId: JINYUAN.id,

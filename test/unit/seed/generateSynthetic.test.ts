@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import { Household, Need, Person, Relationship, type EntityMap } from '../../../src/domain/model';
 import { vulnerabilityScore } from '../../../src/domain/vulnerabilityIndex';
 import { generateSynthetic, type SyntheticBatch } from '../../../src/seed/generateSynthetic';
-import { SYNTHETIC_PEOPLE, SYNTHETIC_TIE_NOTE } from '../../../src/seed/generateSyntheticPeople';
+import { PLANNED_LIAISON_NOTE, SYNTHETIC_PEOPLE, SYNTHETIC_TIE_NOTE } from '../../../src/seed/generateSyntheticPeople';
 import { loadSyntheticWorld } from '../../../src/seed/syntheticWorld';
 
 const world = loadSyntheticWorld();
@@ -92,8 +92,10 @@ describe('generateSynthetic: every row is valid and synthetic', () => {
 
   it('flags people, households and needs synthetic, and notes synthetic ties', () => {
     expect([...sample.people, ...sample.households, ...sample.needs].every((row) => row.synthetic === true)).toBe(true);
+    const planned = new Set(sample.people.filter((p) => p.name.startsWith('联络员（拟）')).map((p) => p.id));
     for (const r of sample.relationships) {
-      expect(r.note).toBe(SYNTHETIC_TIE_NOTE);
+      // A planned liaison's tie says it is a planning assumption.
+      expect(r.note).toBe(planned.has(r.fromId) ? PLANNED_LIAISON_NOTE : SYNTHETIC_TIE_NOTE);
       expect(r.id).toMatch(/^rel_syn-/);
     }
   });
@@ -103,7 +105,7 @@ describe('generateSynthetic: every row is valid and synthetic', () => {
       (h) => !/^户主-\d{7}$/.test(h.head.name) || h.head.idNumber !== null || (h.head.phone !== null && !/^1\d\d-0000-\d{4}$/.test(h.head.phone)),
     );
     expect(realLooking).toEqual([]);
-    for (const p of sample.people) expect(p.name).toMatch(/^(联络员|志愿者|社工|信贷员|社区发展专员)-/);
+    for (const p of sample.people) expect(p.name).toMatch(/^(联络员|联络员（拟）|志愿者|社工|信贷员|社区发展专员)-/);
   });
 
   it('gives every household a unique SYN code naming its real village', () => {
@@ -123,11 +125,31 @@ describe('generateSynthetic: people', () => {
   const withRole = (role: Person['roles'][number]) => sample.people.filter((p) => p.roles.includes(role));
   const townshipIds = world.places.townships.map((t) => t.id).sort();
 
-  it('has one liaison in each of 24 villages, covering every township', () => {
-    const liaisons = withRole('LIAISON');
+  const tiesOf = (id: string) => sample.relationships.filter((r) => r.fromId === id || r.toId === id);
+
+  it('has an ESTABLISHED liaison in each of 24 villages (the network\'s record), covering every township', () => {
+    const liaisons = withRole('LIAISON').filter((p) => tiesOf(p.id).some((r) => r.status === 'ESTABLISHED'));
     expect(liaisons).toHaveLength(24);
     expect(new Set(liaisons.flatMap((p) => p.villageIds)).size).toBe(24);
     expect([...new Set(liaisons.flatMap((p) => p.townshipIds))].sort()).toEqual(townshipIds);
+  });
+
+  it('plans liaisons in 10 more villages (BUILDING) and 6 (PROSPECTIVE), none of them where one is established', () => {
+    const established = new Set(
+      withRole('LIAISON')
+        .filter((p) => tiesOf(p.id).some((r) => r.status === 'ESTABLISHED'))
+        .flatMap((p) => p.villageIds),
+    );
+    const planned = withRole('LIAISON').filter((p) => !tiesOf(p.id).some((r) => r.status === 'ESTABLISHED'));
+    const statuses = planned.map((p) => tiesOf(p.id).map((r) => r.status));
+    expect(statuses.filter((s) => s.join() === 'BUILDING')).toHaveLength(SYNTHETIC_PEOPLE.buildingLiaisonVillages);
+    expect(statuses.filter((s) => s.join() === 'PROSPECTIVE')).toHaveLength(SYNTHETIC_PEOPLE.prospectiveLiaisonVillages);
+    for (const p of planned) {
+      expect(p.name).toMatch(/^联络员（拟）-/);
+      expect(p.villageIds).toHaveLength(1);
+      expect(established.has(p.villageIds[0]!)).toBe(false);
+    }
+    expect(new Set(planned.flatMap((p) => p.villageIds)).size).toBe(planned.length);
   });
 
   it('has volunteers only in villages with a liaison', () => {
@@ -277,6 +299,27 @@ describe('generateSynthetic: needs', () => {
         Date.parse(n.updatedAt) < Date.parse(n.createdAt),
     );
     expect(early).toEqual([]);
+  });
+
+  it('gives needs that follow the household: no child care without children, employment only with working-age members', () => {
+    const childBands = new Set(['AGE_0_3', 'AGE_4_6', 'AGE_7_17']);
+    const household = (n: Need) => householdById.get(n.householdId)!;
+    const childCare = sample.needs.filter((n) => n.category === 'CHILD_CARE');
+    expect(childCare.length).toBeGreaterThan(0);
+    expect(childCare.filter((n) => !household(n).memberAgeBands.some((b) => childBands.has(b)) && !household(n).markers.includes('LEFT_BEHIND_CHILDREN'))).toEqual([]);
+    const employment = sample.needs.filter((n) => n.category === 'EMPLOYMENT');
+    expect(employment.length).toBeGreaterThan(0);
+    expect(employment.filter((n) => !household(n).memberAgeBands.includes('AGE_18_59'))).toEqual([]);
+    const elderly = sample.needs.filter((n) => n.category === 'ELDERLY_CARE');
+    expect(elderly.filter((n) => !household(n).memberAgeBands.some((b) => b === 'AGE_60_79' || b === 'AGE_80_PLUS'))).toEqual([]);
+  });
+
+  it('gives a DISABILITY need only with a disability certificate, or with the reason stated', () => {
+    const disability = sample.needs.filter((n) => n.category === 'DISABILITY');
+    expect(disability.length).toBeGreaterThan(0);
+    const unexplained = disability.filter((n) => !householdById.get(n.householdId)!.markers.includes('DISABILITY_CERTIFICATE') && !/尚无残疾证/.test(n.description));
+    expect(unexplained).toEqual([]);
+    expect(disability.some((n) => /尚无残疾证/.test(n.description))).toBe(true);
   });
 
   it('describes needs generically, saying they are synthetic', () => {

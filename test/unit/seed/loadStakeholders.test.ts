@@ -85,12 +85,26 @@ describe('loadStakeholders: what DOMAIN.md names', () => {
     },
   );
 
-  it('places 童萌亲子园 in 芙蓉社区 (青霞街道) as an incubated enterprise, incubated by 益帮', () => {
+  it('places 童萌亲子园 in 芙蓉社区 (青霞街道) as an incubated enterprise, incubated by 益帮 (= 益邦)', () => {
     const tongmeng = orgNamed('童萌亲子园');
     expect(tongmeng).toMatchObject({ kind: 'INCUBATED_ENTERPRISE', villageId: 'vil_510129003008', townshipId: 'twp_510129003000' });
     const incubator = relationships.find((r) => r.fromId === tongmeng.id && r.type === 'INCUBATED_BY');
-    expect(organizations.find((o) => o.id === incubator?.toId)?.name).toBe('益帮');
+    expect(organizations.find((o) => o.id === incubator?.toId)).toMatchObject({ id: 'org_yibang', name: '益邦', aliases: ['益帮'] });
     expect(incubator?.status).toBe('ESTABLISHED');
+  });
+
+  it('records 益邦 and 益帮 as one organisation, both spellings kept', () => {
+    const spelled = (name: string) => organizations.filter((o) => o.name === name || o.aliases.includes(name)).map((o) => o.id);
+    expect(spelled('益邦')).toEqual(['org_yibang']);
+    expect(spelled('益帮')).toEqual(['org_yibang']);
+  });
+
+  it('invents no service for the social organisations: services only where the records name one', () => {
+    const ngos = organizations.filter((o) => o.kind === 'NGO');
+    expect(ngos).toHaveLength(8);
+    expect(services.filter((s) => ngos.some((o) => o.id === s.organizationId))).toEqual([]);
+    // 益帮's one named service is 童萌亲子园's, which it incubated.
+    expect(services.filter((s) => s.organizationId === 'org_tongmeng-parent-child').map((s) => s.id)).toEqual(['svc_tongmeng-early-education']);
   });
 
   it('has one social-work station per township, each ESTABLISHED with the hub and serving its township', () => {

@@ -26,8 +26,9 @@ function reportOf(county: County, overrides: Partial<CoverageReportInput> = {}) 
     networkVersion: 7,
     coverage,
     scope: { townshipId: null, category: null, maxDistanceKm: 30 },
-    mostVulnerable: { ranked: 20, supported: 3 },
-    officersTrained: 12,
+    period: { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2026-01-01T00:00:00Z') },
+    mostVulnerable: { ranked: 20, supported: 3, unsupported: [] },
+    officers: { trained: 12, inTraining: 13 },
     referrals: [],
     ...overrides,
   });
@@ -35,9 +36,9 @@ function reportOf(county: County, overrides: Partial<CoverageReportInput> = {}) 
 }
 
 describe('coverageReport', () => {
-  it('counts villages covered in at least one core category, and sums their households', () => {
+  it('counts villages with an ESTABLISHED liaison as covered, and sums their households', () => {
     const report = reportOf(aCounty());
-    // vA (12 households) and vC (20, covered though at capacity) are covered; vB and vD are not.
+    // 甲村 (12 households) and 丙村 (20) have an ESTABLISHED liaison; 乙村's is BUILDING and 丁村 has none.
     expect(report.summary).toEqual({
       villagesTotal: 4,
       villagesCovered: 2,
@@ -57,6 +58,27 @@ describe('coverageReport', () => {
       ['OFFICERS_TRAINED', 20, 12, false],
     ]);
     for (const target of report.targets) expect(target.counts.length).toBeGreaterThan(20);
+  });
+
+  it('returns each target with its definition and what is missing', () => {
+    const county = aCounty();
+    const report = reportOf(county);
+    const byKey = Object.fromEntries(report.targets.map((t) => [t.key, t]));
+    for (const t of report.targets) {
+      expect(t.definition.key).toBe(t.key);
+      expect(t.counts).toBe(t.definition.en);
+      expect(t.label).toContain(t.definition.labelZh);
+    }
+    // 乙村's liaison knows the station only as BUILDING: one liaison away, with its 8 households.
+    expect(byKey['VILLAGES_COVERED']!.missing).toMatchObject({ shortBy: 18, villages: [{ villageId: county.villages.vB.id, liaisonStatus: 'BUILDING', households: 8 }] });
+    expect(byKey['FAMILIES_COVERED']!.missing).toMatchObject({ shortBy: 10_000 - 32, familiesOneLiaisonAway: 8 });
+    expect(byKey['OFFICERS_TRAINED']!.missing.summary).toMatch(/13/);
+  });
+
+  it('lists the top-ranked families without support as the facts give them', () => {
+    const unsupported = [{ householdId: 'hh_x', villageId: 'vil_x', townshipId: null, rank: 2, gap: 'NOT_REFERRED' as const, reason: '…', needIds: ['need_x'] }];
+    const report = reportOf(aCounty(), { mostVulnerable: { ranked: 20, supported: 3, unsupported } });
+    expect(report.targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')!.missing).toMatchObject({ shortBy: 17, families: unsupported });
   });
 
   it('ranks gaps by the vulnerable households they affect, naming village and township', () => {

@@ -22,11 +22,18 @@ async function rejection(promise: Promise<unknown>): Promise<HuzhuError> {
 }
 
 describe('coverage (service over a store)', () => {
-  it('reports the stored network: v1 and v2 reach the NGO medical service through their people, v3 reaches no service', async () => {
+  it('reports the stored network: only v1 has an ESTABLISHED liaison; v1 and v2 reach the NGO medical service through their people, v3 reaches no service', async () => {
     const { ctx, network } = await aStoredNetwork();
     const report = suppressSmallCells(await coverage(ctx, {}), { suppress: false });
     const [v1, v2, v3] = network.villages;
-    expect(report.summary).toMatchObject({ villagesTotal: 3, villagesCovered: 2, householdsCovered: 4, householdsTotal: 6 });
+    // v2 has no liaison (a credit officer and a development officer are not liaisons); v3's liaison has no tie to the network yet.
+    expect(report.summary).toMatchObject({ villagesTotal: 3, villagesCovered: 1, householdsCovered: 2, householdsTotal: 6 });
+    expect(report.villages.map((v) => [v.villageId, v.covered, v.liaisonStatus])).toEqual([
+      [v1.id, true, 'ESTABLISHED'],
+      [v2.id, false, 'NONE'],
+      [v3.id, false, 'PROSPECTIVE'],
+    ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)));
+    expect(report.targets.find((t) => t.key === 'VILLAGES_COVERED')?.missing.villages.map((v) => v.villageId)).toEqual([v3.id]);
     const v3Gaps = report.gaps.filter((g) => g.villageId === v3.id).map((g) => [g.category, g.cause]);
     expect(v3Gaps).toHaveLength(3);
     expect(v3Gaps).toEqual(
@@ -41,19 +48,37 @@ describe('coverage (service over a store)', () => {
     expect(report.targets.find((t) => t.key === 'OFFICERS_TRAINED')?.current).toBe(1);
   });
 
-  it('counts a most-vulnerable family as supported once a referral of its medical need is accepted, or help is recorded', async () => {
+  it('counts a most-vulnerable family as supported once a referral of its urgent medical need is under way, or help is recorded', async () => {
     const { store, ctx, network } = await aStoredNetwork();
-    const supported = async () => suppressSmallCells(await coverage(ctx, {}), { suppress: false }).targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')?.current;
+    const target = async (args: Record<string, unknown> = {}) =>
+      suppressSmallCells(await coverage(ctx, args), { suppress: false }).targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')!;
+    const supported = async () => (await target()).current;
     expect(await supported()).toBe(0);
 
     const [elderlyNeedOfH1, , , medicalNeedOfH4] = network.needs;
+    const h4 = medicalNeedOfH4.householdId;
+    const gapOf = async (householdId: string) => (await target()).missing.families.find((f) => f.householdId === householdId)?.gap;
+    expect(await gapOf(h4)).toBe('NOT_REFERRED');
     const { referral } = await store.createReferral(aReferralFor(medicalNeedOfH4, network.services[0]));
     expect(await supported()).toBe(0); // SENT is not support yet
+    expect(await gapOf(h4)).toBe('REFERRAL_PENDING');
     await store.transitionReferral(referral.id, 'SENT', { status: 'ACCEPTED', at: SIX_HOURS_LATER, actorId: 'per_test', reason: null, note: null }, null);
+    expect(await supported()).toBe(0); // accepted, not yet under way
+    await store.transitionReferral(referral.id, 'ACCEPTED', { status: 'IN_PROGRESS', at: SIX_HOURS_LATER, actorId: 'per_test', reason: null, note: null }, null);
     expect(await supported()).toBe(1);
+    expect(await gapOf(h4)).toBeUndefined();
 
     await store.create('Assistance', anAssistance({ needId: elderlyNeedOfH1.id }));
     expect(await supported()).toBe(2);
+    // Outside the reporting period the same help does not count.
+    const earlier = await target({ periodFrom: '2020-01-01', periodTo: '2020-12-31' });
+    expect(earlier.current).toBe(0);
+    expect(earlier.missing.families.find((f) => f.householdId === h4)?.gap).toBe('OUTSIDE_PERIOD');
+  });
+
+  it('refuses a reporting period that ends before it starts', async () => {
+    const { ctx } = await aStoredNetwork();
+    expect(await rejection(coverage(ctx, { periodFrom: '2025-06-01', periodTo: '2025-01-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', path: ['periodFrom'] });
   });
 
   it('times the response of accepted referrals and groups outcomes by the need category and the family township', async () => {

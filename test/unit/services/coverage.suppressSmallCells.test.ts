@@ -67,8 +67,9 @@ describe('suppressSmallCells', () => {
       networkVersion: 1,
       coverage: villageCoverage(networkOf(snapshotOf(county)), { categories: CATEGORIES, maxDistanceKm: 30 }),
       scope: { townshipId: null, category: null, maxDistanceKm: 30 },
-      mostVulnerable: { ranked: 20, supported: 2 },
-      officersTrained: 3,
+      mostVulnerable: { ranked: 20, supported: 2, unsupported: [] },
+      officers: { trained: 3, inTraining: 0 },
+      period: { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2026-01-01T00:00:00Z') },
       referrals: [fact, fact],
     });
     const shown = suppressSmallCells(raw, restricted);
@@ -143,8 +144,9 @@ describe('complementary suppression (a hidden cell cannot be derived from a tota
       networkVersion: 1,
       coverage: villageCoverage(networkOf(snapshotOf(county)), { categories: CATEGORIES, maxDistanceKm: 30 }),
       scope: { townshipId: null, category: null, maxDistanceKm: 30 },
-      mostVulnerable: { ranked: 0, supported: 0 },
-      officersTrained: 0,
+      mostVulnerable: { ranked: 0, supported: 0, unsupported: [] },
+      officers: { trained: 0, inTraining: 0 },
+      period: { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2026-01-01T00:00:00Z') },
       referrals: [],
     });
     const shown = suppressSmallCells(raw, restricted);

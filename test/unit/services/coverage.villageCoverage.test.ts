@@ -109,16 +109,57 @@ describe('villageCoverage', () => {
     expect(after.villages.find((v) => v.village.id === county.villages.vA.id)).toMatchObject({ covered: true, fullyCovered: true });
   });
 
-  it('does not count a non-core category towards a covered village', () => {
-    const county = aCounty();
-    county.people.liaisonD = aPerson({ villageIds: [county.villages.vD.id] });
-    county.services.counselling = aService({ organizationId: county.organizations.hub.id, categories: ['MENTAL_HEALTH'], online: true });
-    county.relationships.dKnowsHub = aRelationship({ fromId: county.people.liaisonD.id, toId: county.organizations.hub.id, type: 'KNOWS' });
-    county.services.medBureau = { ...county.services.medBureau, status: 'SUSPENDED' };
-    county.services.eldStation = { ...county.services.eldStation, status: 'SUSPENDED' };
-    const coverage = coverageOf(county);
-    expect(cell(coverage, county.villages.vD.id, 'MENTAL_HEALTH').covered).toBe(true);
-    expect(coverage.villages.find((v) => v.village.id === county.villages.vD.id)?.covered).toBe(false);
+  describe('a covered village (VILLAGES_COVERED): an ESTABLISHED liaison or volunteer', () => {
+    const village = (coverage: ReturnType<typeof coverageOf>, id: string) => coverage.villages.find((v) => v.village.id === id)!;
+
+    it('counts a village with an ESTABLISHED liaison covered, whatever services reach it', () => {
+      const county = aCounty();
+      county.people.liaisonD = aPerson({ villageIds: [county.villages.vD.id] });
+      county.relationships.dKnowsHub = aRelationship({ fromId: county.people.liaisonD.id, toId: county.organizations.hub.id, type: 'KNOWS' });
+      county.services.medBureau = { ...county.services.medBureau, status: 'SUSPENDED' };
+      county.services.eldStation = { ...county.services.eldStation, status: 'SUSPENDED' };
+      const vD = village(coverageOf(county), county.villages.vD.id);
+      expect(vD).toMatchObject({ covered: true, liaisons: { status: 'ESTABLISHED', personIds: [county.people.liaisonD.id] }, categoriesReached: [], fullyCovered: false });
+    });
+
+    it('counts a volunteer as a liaison does', () => {
+      const county = aCounty();
+      county.people.volunteerD = aPerson({ roles: ['VOLUNTEER'], villageIds: [county.villages.vD.id] });
+      county.relationships.dKnowsC = aRelationship({ fromId: county.people.volunteerD.id, toId: county.people.liaisonC.id, type: 'KNOWS' });
+      expect(village(coverageOf(county), county.villages.vD.id).covered).toBe(true);
+    });
+
+    it('does not count a liaison whose ties are only BUILDING: the village is one liaison away', () => {
+      const county = aCounty();
+      expect(village(coverageOf(county), county.villages.vB.id)).toMatchObject({ covered: false, liaisons: { status: 'BUILDING' } });
+    });
+
+    it('does not count a liaison with no tie to the network yet (PROSPECTIVE), nor a village with none', () => {
+      const county = aCounty();
+      county.people.liaisonD = aPerson({ villageIds: [county.villages.vD.id] });
+      expect(village(coverageOf(county), county.villages.vD.id)).toMatchObject({ covered: false, liaisons: { status: 'PROSPECTIVE' } });
+      const plain = aCounty();
+      expect(village(coverageOf(plain), plain.villages.vD.id)).toMatchObject({ covered: false, liaisons: { status: 'NONE', personIds: [] } });
+    });
+
+    it('does not count services reaching a village, nor a township-wide assignment, as a liaison', () => {
+      const county = aCounty();
+      // A liaison for all of T2, not for 丁村 itself; and a service reaching 甲村 does not make it covered without its liaison.
+      county.people.t2Liaison = aPerson({ townshipIds: [county.townships.t2.id] });
+      county.relationships.t2KnowsCare = aRelationship({ fromId: county.people.t2Liaison.id, toId: county.organizations.care.id, type: 'KNOWS' });
+      delete (county.relationships as Record<string, unknown>)['aKnowsStation'];
+      const coverage = coverageOf(county);
+      expect(village(coverage, county.villages.vD.id).covered).toBe(false);
+      expect(village(coverage, county.villages.vA.id).covered).toBe(false);
+    });
+
+    it('does not count a non-core category towards what a village reaches', () => {
+      const county = aCounty();
+      county.services.counselling = aService({ organizationId: county.organizations.hub.id, categories: ['MENTAL_HEALTH'], online: true });
+      const vA = village(coverageOf(county), county.villages.vA.id);
+      expect(cell(coverageOf(county), county.villages.vA.id, 'MENTAL_HEALTH').covered).toBe(true);
+      expect(vA.categoriesReached).toEqual(['MEDICAL', 'ELDERLY_CARE']);
+    });
   });
 
   it('carries each village its household and vulnerable counts', () => {

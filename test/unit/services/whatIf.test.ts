@@ -16,7 +16,7 @@ function whatIfOn(today: NetworkSnapshot, rawChanges: unknown[]) {
     changes: scenario.applied,
     categories: CATEGORIES,
     maxDistanceKm: 30,
-    mostVulnerable: { ranked: 20, supported: 0 },
+    mostVulnerable: { ranked: 20, supported: 0, unsupported: [] },
   });
   return suppressSmallCells(result, { suppress: false });
 }
@@ -102,8 +102,16 @@ describe('whatIf', () => {
     expect(whatIfOn(snapshotOf(county), newOrg).byCategory).toEqual([]);
 
     const linked = whatIfOn(snapshotOf(county), [...newOrg, { kind: 'ADD_RELATIONSHIP', fromId: 'org_camp', toId: county.villages.vD.id, type: 'SERVES' }]);
-    expect(linked.newlyCoveredVillages.map((v) => v.villageName)).toEqual(['丁村']);
     expect(linked.byCategory.map((c) => [c.category, c.newlyCovered.map((v) => v.villageName)])).toEqual([['EDUCATION', ['丁村']]]);
+    // A service reaching 丁村 does not make it a covered village: that takes an ESTABLISHED liaison or volunteer.
+    expect(linked.newlyCoveredVillages).toEqual([]);
+  });
+
+  it('covers a village one liaison away once its liaison\'s tie is ESTABLISHED', () => {
+    const county = aCounty();
+    const result = whatIfOn(snapshotOf(county), [{ kind: 'SET_RELATIONSHIP_STATUS', relationshipId: county.relationships.bKnowsStation.id, status: 'ESTABLISHED' }]);
+    expect(result.newlyCoveredVillages.map((v) => v.villageName)).toEqual(['乙村']);
+    expect(result.after.villagesCovered).toBe(result.before.villagesCovered + 1);
   });
 
   it('brings a PLANNED service in by setting it ACTIVE', () => {

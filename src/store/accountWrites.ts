@@ -83,7 +83,7 @@ export function accountNotFound(adapter: string, operation: string, id: string):
 }
 
 export function loginTaken(adapter: string, operation: string, holderId: string): HuzhuError {
-  return new HuzhuError('CONFLICT', `${adapter}: ${operation}: the login is already taken by account ${holderId}; choose another login`, {
+  return new HuzhuError('CONFLICT', `${adapter}: ${operation}: the login is already taken by another account; choose another login`, {
     path: ['login'],
     details: { existingId: holderId, key: 'login' },
   });

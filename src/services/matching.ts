@@ -196,10 +196,12 @@ export async function referralPath(ctx: ServiceContext, fromId: string, toId: st
     const kind = kindOfId(id);
     if (kind === null) throw badInput(`${field}: must be a Huzhu id (a prefix such as per_ or org_, then its key)`, [field]);
     if (kind === 'Household') {
-      if (fromId === toId) break;
+      if (field === 'to' && fromId === toId) {
+        throw badInput('to: the same household as from; a referral path runs from a household to a stakeholder (a service, organisation or person), give one as to', [field]);
+      }
       const [found] = await ctx.store.getMany('Household', [id]);
       if (!found) throw notFound('Household', id, [field]);
-      if (network !== view.graph) throw badInput('from/to: at most one end may be a household', [field]);
+      if (network !== view.graph) throw badInput(`${field}: at most one end may be a household; give a service, organisation or person as ${field}`, [field]);
       network = withHousehold(view.graph, found);
       household = found;
     } else if (!view.graph.hasNode(id)) {

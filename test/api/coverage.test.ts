@@ -396,6 +396,21 @@ describe.each(adapters)('coverage, network metrics and what-if on the seeded Day
     expect(shown.targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')!.missing).toMatchObject({ families: [], familiesWithheld: true, shortBy: null });
   });
 
+  it('suppresses small counts of vulnerable households for a volunteer, who may not read the markers behind them', async () => {
+    const volunteer = await server.token({ sub: 'per_volunteer-test', role: 'VOLUNTEER', villages: ['vil_510129001002'] });
+    const res = await server.gql<CoverageData>(COVERAGE, {}, volunteer);
+    expect(res.errors).toBeUndefined();
+    const shown = res.data!.coverage;
+    const small = (n: number | null) => n !== null && n > 0 && n < 5;
+    // The admin's report has small vulnerable cells, so the test would see them leak.
+    expect(report.gaps.some((g) => small(g.vulnerableHouseholds))).toBe(true);
+    for (const g of nonEmpty(shown.gaps, 'coverage gap')) {
+      expect(small(g.households) || small(g.vulnerableHouseholds)).toBe(false);
+      if (g.vulnerableHouseholds === null) expect(g.suppressed).toBe(true);
+    }
+    expect(shown.targets.find((t) => t.key === 'MOST_VULNERABLE_SUPPORTED')).toMatchObject({ current: null, suppressed: true });
+  });
+
   it('ranks the most vulnerable households with the parts of their score, for staff only', async () => {
     const query = '{ mostVulnerableHouseholds { id vulnerabilityScore vulnerabilityParts { factor points } } }';
     const res = await server.gql<{ mostVulnerableHouseholds: Array<{ id: string; vulnerabilityScore: number; vulnerabilityParts: Array<{ points: number }> }> }>(query, {}, admin);

@@ -203,6 +203,17 @@ describeEachStore('matching and closed-loop referrals ($name store)', (adapter) 
     expect(path.hops).toBe(path.steps.length);
   });
 
+  it('refuses a path between two households, and from a household to itself, as BAD_USER_INPUT naming the argument', async () => {
+    const PATH = 'query($from: ID!, $to: ID!) { referralPath(from: $from, to: $to) { hops } }';
+    const [a, b] = await Promise.all([aNeed('ELDERLY_CARE'), aNeed('ELDERLY_CARE')]);
+    const [needA, needB] = await store.getMany('Need', [a, b]);
+    const two = await server.gql<{ referralPath: unknown }>(PATH, { from: needA!.householdId, to: needB!.householdId }, token);
+    expect(two.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldPath: ['to'] });
+    expect(two.errors?.[0]?.message).toMatch(/household/);
+    const self = await server.gql<{ referralPath: unknown }>(PATH, { from: needA!.householdId, to: needA!.householdId }, token);
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldPath: ['to'] });
+  });
+
   it('returns null for a stakeholder no usable path reaches (a PROSPECTIVE organisation)', async () => {
     const res = await server.gql<{ referralPath: unknown }>(
       '{ referralPath(from: "vil_510129001002", to: "org_prospective-design-agency") { hops } }',

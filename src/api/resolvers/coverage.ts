@@ -13,6 +13,7 @@ import {
 } from '../../services/coverage';
 import { INDIVIDUAL_PURPOSES } from '../auth/Purpose';
 import { accessOf } from '../auth/RequestAccess';
+import { sensitiveAllowed } from '../auth/sensitiveRules';
 import type { Role, Viewer } from '../auth/Viewer';
 import type { RequestContext } from '../context';
 import { required } from './required';
@@ -32,10 +33,22 @@ export const SUPPRESSES_SMALL_CELLS: Readonly<Record<Role, boolean>> = {
   VOLUNTEER: false,
 };
 
-/** Small cells are suppressed too whenever the purpose is not individual case work (REPORTING, SERVICE_DESIGN): a count is a read of what it counts. */
-const policyOf = (ctx: RequestContext): SmallCellPolicy => ({
-  suppress: SUPPRESSES_SMALL_CELLS[ctx.viewer.role] || !INDIVIDUAL_PURPOSES.has(accessOf(ctx).purpose),
-});
+/**
+ * Small cells are suppressed too whenever the purpose is not individual case
+ * work (REPORTING, SERVICE_DESIGN), and whenever the viewer may not read
+ * Household.markers (SOCIAL_ASSISTANCE) for the purpose — a volunteer, a
+ * credit officer: a count of vulnerable households is a read of the markers it
+ * counts.
+ */
+const policyOf = (ctx: RequestContext): SmallCellPolicy => {
+  const purpose = accessOf(ctx).purpose;
+  return {
+    suppress:
+      SUPPRESSES_SMALL_CELLS[ctx.viewer.role] ||
+      !INDIVIDUAL_PURPOSES.has(purpose) ||
+      !sensitiveAllowed(ctx.viewer.role, purpose, 'SOCIAL_ASSISTANCE', 'Household'),
+  };
+};
 
 type FirstArgs = { first?: number | null };
 

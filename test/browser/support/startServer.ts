@@ -41,24 +41,51 @@ async function main(): Promise<void> {
   else delete env['NEO4J_URI'];
 
   // E2E_APP_DIR: start the server from another checkout (default: this one).
-  // Its own process group: a signal to the wrapper reaches npm and the node server under it
+  // Its own process group, so the wrapper can stop npm and the node server under it together
   // (npm does not pass SIGTERM on to its script).
   const child = spawn('npm', ['start'], { env, stdio: 'inherit', cwd: process.env['E2E_APP_DIR'] ?? process.cwd(), detached: true });
-  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
-  const forward = (signal: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
+  const group = child.pid;
+  if (group === undefined) throw new Error('startServer: npm start did not start');
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    await stopGroup(group, signal);
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(exitCode);
   };
-  process.on('SIGTERM', () => forward('SIGTERM'));
-  process.on('SIGINT', () => forward('SIGINT'));
-  child.on('exit', (code, signal) => {
-    cleanUp();
-    process.exit(code ?? (signal ? 0 : 1));
-  });
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  // npm gone (the server failed or ended): take whatever is left of its group with it.
+  child.on('exit', (code) => void stop('SIGTERM', code ?? 1));
+}
+
+/** How long the server gets to shut down after SIGTERM before it is killed. */
+const STOP_GRACE_MS = 8_000;
+
+/**
+ * Signals the whole process group and waits for it to be gone; if the server
+ * has not exited within STOP_GRACE_MS it is killed, and the log says so (an
+ * orphaned server would keep the port and Playwright's output pipe open).
+ */
+async function stopGroup(group: number, signal: NodeJS.Signals): Promise<void> {
+  if (!signalGroup(group, signal)) return;
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (signalGroup(group, 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (signalGroup(group, 0)) {
+    console.error(`browser suite: the server did not exit within ${STOP_GRACE_MS / 1000} s of ${signal}; killing it`);
+    signalGroup(group, 'SIGKILL');
+  }
+}
+
+/** Sends a signal to a process group; false when the group no longer exists. */
+function signalGroup(group: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-group, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function emptyNeo4j(uri: string): Promise<void> {

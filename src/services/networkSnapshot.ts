@@ -1,61 +1,107 @@
 import { buildStakeholderGraph, type NetworkSnapshot, type StakeholderGraph } from '../graph';
 import type { Referral } from '../domain/model';
 import type { TrackRecord } from '../domain/matching';
-import type { GraphStore } from '../store/GraphStore';
+import type { GraphStore, NetworkCounters } from '../store/GraphStore';
 import { listAll } from './listAll';
 
 export interface NetworkView {
-  /** store.version() this view was read at. */
+  /** store.version() (the network version) the stakeholder projection was read at. */
   version: number;
   snapshot: NetworkSnapshot;
   graph: StakeholderGraph;
-  /** Past referrals per service, for the track-record part of the score. */
+  /** Past referrals per service, for the track-record part of the score (the store's counters, read fresh). */
   trackRecords: ReadonlyMap<string, TrackRecord>;
 }
 
 /**
- * The stakeholder projection (villages, people, stations, organisations,
- * services; households as counts) read from the store and built into a graph.
- * Cached per store and keyed on store.version(), so any write anywhere —
- * from this API instance or another — makes the next request rebuild it: no
- * cache outlives the data it was built from.
+ * The stakeholder projection (townships, villages, people, organisations,
+ * services, relationships), read from the store and built into a graph, is
+ * cached per store and keyed on store.version(), the network version, which
+ * only writes to those records bump (GraphStore.NETWORK_KINDS): a household,
+ * need or referral write does not rebuild it.
+ *
+ * What moves with every household or referral — households and vulnerable
+ * households per village, each service's active referrals and track record —
+ * comes from store.networkCounters() on every call: one cheap read of counters
+ * the store keeps in the write that changes them, which also carries the
+ * version. So a write through this API instance or another is seen by the
+ * next request here, with no cache outliving the data it was built from.
  */
-const cache = new WeakMap<GraphStore, Promise<NetworkView>>();
+interface Cached {
+  projection: Promise<Projection>;
+  /** The last view handed out, and the counters it was made from (reused while they are unchanged). */
+  last: { projection: Projection; countersKey: string; view: NetworkView } | null;
+}
+
+interface Projection {
+  version: number;
+  snapshot: Omit<NetworkSnapshot, 'householdsByVillage'>;
+  graph: StakeholderGraph;
+}
+
+const cache = new WeakMap<GraphStore, Cached>();
 
 export async function networkView(store: GraphStore): Promise<NetworkView> {
-  const version = await store.version();
+  const counters = await store.networkCounters();
+  const projection = await projectionAt(store, counters.version);
+  const entry = cache.get(store);
+  const countersKey = JSON.stringify([counters.villages, counters.services]);
+  if (entry?.last && entry.last.projection === projection && entry.last.countersKey === countersKey) return entry.last.view;
+  const view = viewOf(projection, counters);
+  if (entry) entry.last = { projection, countersKey, view };
+  return view;
+}
+
+async function projectionAt(store: GraphStore, version: number): Promise<Projection> {
   const cached = cache.get(store);
   if (cached) {
-    const view = await cached.catch(() => null);
-    if (view && view.version === version) return view;
+    const projection = await cached.projection.catch(() => null);
+    if (projection && projection.version >= version) return projection;
   }
-  const fresh = readNetworkView(store, version);
-  cache.set(store, fresh);
+  const fresh = readProjection(store, version);
+  cache.set(store, { projection: fresh, last: null });
   fresh.catch(() => cache.delete(store));
   return fresh;
 }
 
-async function readNetworkView(store: GraphStore, version: number): Promise<NetworkView> {
-  const [townships, villages, people, organizations, services, relationships, stats, referrals] = await Promise.all([
+async function readProjection(store: GraphStore, version: number): Promise<Projection> {
+  const [townships, villages, people, organizations, services, relationships] = await Promise.all([
     listAll(store, 'Township'),
     listAll(store, 'Village'),
     listAll(store, 'Person'),
     listAll(store, 'Organization'),
     listAll(store, 'Service'),
     listAll(store, 'Relationship'),
-    store.householdStatsByVillage(),
-    listAll(store, 'Referral'),
   ]);
-  const snapshot: NetworkSnapshot = {
-    townships,
-    villages,
-    people,
-    organizations,
-    services,
-    relationships,
-    householdsByVillage: new Map(stats.map((s) => [s.villageId, { households: s.households, vulnerable: s.vulnerable }])),
+  const snapshot = { townships, villages, people, organizations, services, relationships };
+  return { version, snapshot, graph: buildStakeholderGraph({ ...snapshot, householdsByVillage: new Map() }) };
+}
+
+/**
+ * The projection with the counters laid over it: village nodes of the graph
+ * take the household counts (set in place: the graph is the projection's, and
+ * its counts are always the latest read), services their active referrals.
+ */
+function viewOf(projection: Projection, counters: NetworkCounters): NetworkView {
+  const householdsByVillage = new Map(counters.villages.map((v) => [v.villageId, { households: v.households, vulnerable: v.vulnerable }]));
+  const { graph } = projection;
+  for (const village of projection.snapshot.villages) {
+    if (!graph.hasNode(village.id)) continue;
+    const counts = householdsByVillage.get(village.id);
+    graph.mergeNodeAttributes(village.id, { households: counts?.households ?? 0, vulnerableHouseholds: counts?.vulnerable ?? 0 });
+  }
+  const byService = new Map(counters.services.map((s) => [s.serviceId, s]));
+  const services = projection.snapshot.services.map((service) => {
+    const live = byService.get(service.id);
+    return live === undefined || live.activeReferrals === service.activeReferrals ? service : { ...service, activeReferrals: live.activeReferrals };
+  });
+  const trackRecords = new Map<string, TrackRecord>(counters.services.map((s) => [s.serviceId, s.trackRecord]));
+  return {
+    version: projection.version,
+    snapshot: { ...projection.snapshot, services, householdsByVillage },
+    graph,
+    trackRecords,
   };
-  return { version, snapshot, graph: buildStakeholderGraph(snapshot), trackRecords: trackRecordsOf(referrals) };
 }
 
 /**

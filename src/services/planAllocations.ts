@@ -103,12 +103,15 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   const commitOutcomes = new Map<string, { referralId: string } | { error: string }>();
   let referralsCreated = 0;
   if (input.commit) {
+    // The network version moves only with stakeholder writes, so the key also names the need's state:
+    // a need declined back to OPEN since an earlier plan gets a new referral, a retried commit the same one.
+    const needUpdatedAt = new Map(needs.map((n) => [n.id, n.updatedAt]));
     for (const a of plan.assignments) {
       try {
         const { referral, created } = await createReferral(
           ctx,
           { actorId },
-          { needId: a.needId, serviceId: a.serviceId, idempotencyKey: `plan:${view.version}:${a.needId}`, note: 'planAllocations' },
+          { needId: a.needId, serviceId: a.serviceId, idempotencyKey: `plan:${view.version}:${a.needId}:${needUpdatedAt.get(a.needId) ?? ''}`, note: 'planAllocations' },
           (need, service, reason) => requireReferralConsent(ctx, need, service, reason),
         );
         if (created) referralsCreated += 1;

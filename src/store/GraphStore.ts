@@ -1,6 +1,7 @@
 import type { AccountRecord } from '../domain/Account';
 import type { EntityKind } from '../domain/ids';
 import type { SeedRun } from './SeedRun';
+import type { ServiceTrackRecord } from '../domain/referralTrackRecord';
 import type { MatchRank, SearchField } from '../domain/matchRank';
 import type { SearchCursor } from '../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../domain/searchKeys';
@@ -41,11 +42,26 @@ export interface GraphStore {
   /** Throws UNAVAILABLE when the backing database cannot answer. */
   ping(): Promise<void>;
   /**
-   * Monotonic counter bumped by every write that changes data; caches key on it
-   * (no in-process assumptions). Audit appends do not bump it: every sensitive
-   * read writes one, and they must not invalidate the caches of what was read.
+   * The network version: a monotonic counter of the stakeholder projection
+   * only (NETWORK_KINDS: townships, villages, people, organisations, services,
+   * relationships), bumped by the writes that change those records (rare:
+   * designers and admins). Household, need, referral, assistance, consent,
+   * account, audit and seed-record writes never touch it, so no node or row is
+   * written by every write transaction (issue 13 item 3). Caches of the
+   * projection key on it (no in-process assumptions); what moves with every
+   * household or referral is read from networkCounters() instead.
    */
   version(): Promise<number>;
+
+  /**
+   * The network version and the counters the store maintains in the same
+   * transaction as each write that changes them (issue 13 item 2): households
+   * and vulnerable households per village (villages with none omitted), and
+   * per service its active referrals and track record. One cheap read (no
+   * aggregation over households or referrals): the network view reads it on
+   * every request.
+   */
+  networkCounters(): Promise<NetworkCounters>;
 
   // -- reads -----------------------------------------------------------------
 
@@ -266,6 +282,8 @@ export interface HouseholdFilter {
   marker?: Marker;
   ageBand?: AgeBand;
   synthetic?: boolean;
+  /** Borrowers of one credit officer: households whose loan.creditOfficerId is this Person id (issue 15 item 3). */
+  creditOfficerId?: string;
 }
 export interface NeedFilter {
   householdId?: string;
@@ -379,6 +397,18 @@ export const UNIQUE_KEYS = {
   Township: ['code'],
   Village: ['code'],
 } as const;
+
+/** Kinds whose records make the stakeholder projection: a write to one bumps version(). */
+export const NETWORK_KINDS: ReadonlyArray<EntityKind> = ['Township', 'Village', 'Person', 'Organization', 'Service', 'Relationship'];
+
+export interface NetworkCounters {
+  /** version() at the time of the read. */
+  version: number;
+  /** Villages with at least one household, by id ascending; vulnerable = vulnerabilityScore > 0. */
+  villages: Array<{ villageId: string; households: number; vulnerable: number }>;
+  /** Every service, by id ascending: activeReferrals and the track record (domain/referralTrackRecord). */
+  services: Array<{ serviceId: string; activeReferrals: number; trackRecord: ServiceTrackRecord }>;
+}
 
 /** Referral statuses that hold a unit of the service's capacity. */
 export const ACTIVE_REFERRAL_STATUSES: ReadonlyArray<ReferralStatus> = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];

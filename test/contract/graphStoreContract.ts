@@ -17,6 +17,7 @@ import { seedStore, type SeedTarget } from '../../src/seed/seedStore';
 import { loadSyntheticWorld, type SyntheticWorld } from '../../src/seed/syntheticWorld';
 import type { SeedRun } from '../../src/store/SeedRun';
 import { MAX_PAGE_SIZE, type FilterMap, type GraphStore, type Page } from '../../src/store/GraphStore';
+import { EMPTY_TRACK_RECORD, addTrackRecords, referralTrackRecord, type ServiceTrackRecord } from '../../src/domain/referralTrackRecord';
 import {
   aCategory,
   aConsent,
@@ -120,10 +121,11 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
         ['create', (s: GraphStore) => s.create('Township', aTownship())],
         ['update', (s: GraphStore) => s.update('Township', { ...net.townships[0], name: 'renamed (synthetic)' })],
         ['upsertMany', (s: GraphStore) => s.upsertMany('Township', [aTownship()])],
-        ['upsertCategories', (s: GraphStore) => s.upsertCategories([aCategory({ code: 'EMPLOYMENT' })])],
+        ['create Relationship', (s: GraphStore) => s.create('Relationship', aRelationship({ fromId: net.people[0].id, toId: net.services[1].id, type: 'KNOWS' }))],
+        ['update Service', (s: GraphStore) => s.update('Service', { ...net.services[0], name: 'renamed (synthetic)' })],
+        ['upsertMany Person', (s: GraphStore) => s.upsertMany('Person', [{ ...net.people[0], name: 'renamed (synthetic)' }])],
         ['setServiceCapacity', (s: GraphStore) => s.setServiceCapacity(net.services[0].id, 9)],
-        ['createReferral', (s: GraphStore) => s.createReferral(referralTo(net.services[1].id))],
-      ])('bumps version() on %s', async (_name, write) => {
+      ])('bumps version() (the network version) on %s', async (_name, write) => {
         const before = await store.version();
         await write(store);
         expect(await store.version()).toBeGreaterThan(before);
@@ -137,11 +139,18 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
         expect(await store.version()).toBeGreaterThan(before);
       });
 
-      it('bumps version() on transitionReferral', async () => {
-        const { referral } = await store.createReferral(referralTo(net.services[1].id));
+      it('keeps version() on every write outside the stakeholder projection (issue 13 item 3: no write all writes wait for)', async () => {
         const before = await store.version();
+        const household = await store.create('Household', aHousehold({ villageId: net.villages[0].id }));
+        await store.update('Household', { ...household, size: household.size + 1 }, { expectedVersion: household.version });
+        await store.upsertMany('Household', [aHousehold({ villageId: net.villages[1].id })]);
+        const need = await store.create('Need', aNeed({ householdId: household.id }));
+        await store.create('Consent', aConsent({ householdId: household.id }));
+        await store.upsertCategories([aCategory({ code: 'EMPLOYMENT' })]);
+        const { referral } = await store.createReferral(referralTo(net.services[1].id));
         await store.transitionReferral(referral.id, 'SENT', step('ACCEPTED'), null);
-        expect(await store.version()).toBeGreaterThan(before);
+        await store.create('Assistance', anAssistance({ needId: need.id, referralId: null }));
+        expect(await store.version()).toBe(before);
       });
     });
 
@@ -1021,6 +1030,80 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
     });
 
     // -- concurrency ---------------------------------------------------------------------
+
+    describe('networkCounters (issue 13 item 2: kept by the writes, never re-aggregated)', () => {
+      /** The counters must equal what aggregating every record gives (the reference the store never runs per request). */
+      async function expectCountersMatchRecords(): Promise<void> {
+        const counters = await store.networkCounters();
+        expect(counters.version).toBe(await store.version());
+        const byId = (a: { villageId: string }, b: { villageId: string }) => (a.villageId < b.villageId ? -1 : 1);
+        const stats = (await store.householdStatsByVillage()).filter((s) => net.villages.some((v) => v.id === s.villageId) || s.households === 0);
+        expect([...counters.villages].sort(byId)).toEqual(
+          stats.map((s) => ({ villageId: s.villageId, households: s.households, vulnerable: s.vulnerable })).sort(byId),
+        );
+        const referrals = (await store.list('Referral', {}, { first: MAX_PAGE_SIZE })).items;
+        const services = (await store.list('Service', {}, { first: MAX_PAGE_SIZE })).items;
+        const expected = new Map<string, ServiceTrackRecord>();
+        for (const r of referrals) expected.set(r.serviceId, addTrackRecords(expected.get(r.serviceId) ?? EMPTY_TRACK_RECORD, referralTrackRecord(r)));
+        expect(counters.services).toEqual(
+          services.map((svc) => ({ serviceId: svc.id, activeReferrals: svc.activeReferrals, trackRecord: expected.get(svc.id) ?? EMPTY_TRACK_RECORD })),
+        );
+      }
+
+      it('holds the stored network\'s counts', async () => {
+        await expectCountersMatchRecords();
+        const counters = await store.networkCounters();
+        for (const village of net.villages) {
+          const here = net.households.filter((h) => h.villageId === village.id);
+          const row = counters.villages.find((v) => v.villageId === village.id);
+          expect(row?.households ?? 0).toBe(here.length);
+          expect(row?.vulnerable ?? 0).toBe(here.filter((h) => h.vulnerabilityScore > 0).length);
+        }
+      });
+
+      it('follows household creates, updates, moves and bulk upserts', async () => {
+        const [v1, v2, v3] = net.villages;
+        const h = await store.create('Household', aHousehold({ villageId: v1.id, markers: ['DIBAO'] }));
+        expect(h.vulnerabilityScore).toBeGreaterThan(0);
+        await expectCountersMatchRecords();
+        await store.update('Household', { ...h, villageId: v2.id, markers: [], disabilityGrade: null, vulnerabilityScore: 0 }, { expectedVersion: h.version });
+        await expectCountersMatchRecords();
+        const [first] = net.households;
+        await store.upsertMany('Household', [
+          { ...first, villageId: v3.id, vulnerabilityScore: first.vulnerabilityScore + 5 },
+          aHousehold({ villageId: v3.id }),
+          aHousehold({ villageId: v1.id, markers: ['TEKUN'] }),
+        ]);
+        await expectCountersMatchRecords();
+      });
+
+      it('tells a service\'s referrals apart: sent, accepted, resolved, declined, declined for no capacity, active', async () => {
+        const target = net.services[1].id;
+        const accepted = (await store.createReferral(referralTo(target))).referral;
+        const declinedFull = (await store.createReferral(referralTo(target))).referral;
+        const declinedOther = (await store.createReferral(referralTo(target))).referral;
+        const resolved = (await store.createReferral(referralTo(target))).referral;
+        await store.transitionReferral(accepted.id, 'SENT', step('ACCEPTED'), null);
+        await store.transitionReferral(declinedFull.id, 'SENT', step('ACCEPTED'), null);
+        await store.transitionReferral(declinedFull.id, 'ACCEPTED', step('DECLINED', { reason: 'NO_CAPACITY' }), 'OPEN');
+        await store.transitionReferral(declinedOther.id, 'SENT', step('DECLINED', { reason: 'OTHER' }), 'OPEN');
+        await store.transitionReferral(resolved.id, 'SENT', step('ACCEPTED'), null);
+        await store.transitionReferral(resolved.id, 'ACCEPTED', step('RESOLVED'), 'RESOLVED');
+        await expectCountersMatchRecords();
+        const row = (await store.networkCounters()).services.find((s) => s.serviceId === target);
+        // smallNetwork stores no referral: these four are the service's whole record.
+        expect(row?.trackRecord).toEqual({ sent: 4, accepted: 2, resolved: 1, declined: 1, declinedNoCapacity: 1 });
+        expect(row?.activeReferrals).toBe((await service(target)).activeReferrals);
+      });
+
+      it('counts households written before their village (a seed in any order)', async () => {
+        const late = aVillage({ townshipId: net.townships[0].id });
+        await store.upsertMany('Household', [aHousehold({ villageId: late.id }), aHousehold({ villageId: late.id, markers: ['DIBAO'] })]);
+        await store.create('Village', late);
+        const row = (await store.networkCounters()).villages.find((v) => v.villageId === late.id);
+        expect(row).toEqual({ villageId: late.id, households: 2, vulnerable: 1 });
+      });
+    });
 
     describe('concurrent writes', () => {
       it('lets exactly one of 50 concurrent referrals take the last unit', async () => {

@@ -4,7 +4,8 @@ import type { AccountRecord } from '../../domain/Account';
 import type { Category, EntityMap, Household, Marker, Relationship } from '../../domain/model';
 import { badInput } from '../../errors/HuzhuError';
 import type { SeedRun } from '../SeedRun';
-import type { FilterMap, HouseholdFilter, IdempotencyRecord, VillageHouseholdStats } from '../GraphStore';
+import { NETWORK_KINDS, type FilterMap, type HouseholdFilter, type IdempotencyRecord, type NetworkCounters, type VillageHouseholdStats } from '../GraphStore';
+import { EMPTY_TRACK_RECORD, addTrackRecords, referralTrackRecord, type ServiceTrackRecord } from '../../domain/referralTrackRecord';
 import { referenceTargets, uniqueKeyValues, type UniqueKeyValue } from '../storeHelpers';
 import { SortedChunkList, compareIds } from './SortedChunkList';
 import type { DirectoryMatch, HouseholdSearchScope } from '../GraphStore';
@@ -84,6 +85,7 @@ const INDEXED_FIELDS: { [K in EntityKind]: KeyFns<K> } = {
     marker: (h) => h.markers,
     ageBand: (h) => h.memberAgeBands,
     synthetic: (h) => [String(h.synthetic)],
+    creditOfficerId: (h) => one(h.loan?.creditOfficerId),
   },
   Need: {
     householdId: (n) => [n.householdId],
@@ -149,6 +151,15 @@ export class MemoryGraph {
   version = 0;
   /** Writes that only appended audit events: they change no data, so the data version skips them. */
   auditOnlyWrites = 0;
+  /**
+   * GraphStore.version(): bumped by an applied write that changes a record of
+   * NETWORK_KINDS (a service's activeReferrals, which the store maintains,
+   * does not count) or clears the store; never by household, need, referral,
+   * assistance, consent, account, audit or seed-record writes.
+   */
+  networkVersion = 0;
+  /** Track record per service (domain/referralTrackRecord), maintained by every referral put. */
+  private serviceTallies = new Map<string, ServiceTrackRecord>();
 
   private graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   private audit = new Map<string, EntityMap['AuditEvent']>();
@@ -157,12 +168,6 @@ export class MemoryGraph {
   private ranked = new SortedChunkList<RankEntry>(compareRank);
   private tallies = new Map<string, VillageTally>();
   private categories = new Map<string, Category>();
-  /** Idempotency keys of retryable writes (GraphStore.create/transitionReferral): key → what it made. */
-  private idempotency = new Map<string, IdempotencyRecord>();
-  /** Sign-in accounts (not part of the network): by id, id order for pages, and login → id. */
-  private accounts = new Map<string, AccountRecord>();
-  private accountIds = new SortedChunkList<string>(compareIds);
-  private accountLogins = new Map<string, string>();
   /** The seed's progress record (GraphStore.getSeedRun), not an entity. */
   seedRun: SeedRun | null = null;
   /**
@@ -171,6 +176,12 @@ export class MemoryGraph {
    * add ~0.3 s to every start), then maintained by every write.
    */
   private search: SearchIndex | null = null;
+  /** Idempotency keys of retryable writes (GraphStore.create/transitionReferral): key → what it made. */
+  private idempotency = new Map<string, IdempotencyRecord>();
+  /** Sign-in accounts (not part of the network): by id, id order for pages, and login → id. */
+  private accounts = new Map<string, AccountRecord>();
+  private accountIds = new SortedChunkList<string>(compareIds);
+  private accountLogins = new Map<string, string>();
   /** Index additions deferred during one apply, merged in bulk at its end (keyed by list). */
   private pending: Map<object, PendingAdds> | null = null;
 
@@ -417,6 +428,7 @@ export class MemoryGraph {
       this.pending = null;
     }
     this.version = version;
+    if (ops.some((op) => this.changesNetwork(op))) this.networkVersion += 1;
     // Audit appends and account writes change no data that caches hold (GraphStore.version()).
     if (ops.every((op) => (op.o === 'put' && op.k === 'AuditEvent') || op.o === 'account' || op.o === 'seedRun')) this.auditOnlyWrites += 1;
   }
@@ -425,6 +437,29 @@ export class MemoryGraph {
   get dataVersion(): number {
     return this.version - this.auditOnlyWrites;
   }
+
+  /** The store-maintained counters (GraphStore.networkCounters), read from the tallies: no aggregation. */
+  networkCounters(): NetworkCounters {
+    const villages = [...this.tallies.entries()]
+      .filter(([, tally]) => tally.households > 0)
+      .sort(([a], [b]) => compareIds(a, b))
+      .map(([villageId, tally]) => ({ villageId, households: tally.households, vulnerable: tally.vulnerable }));
+    const services = this.idsIn(this.tables.Service.ids).map((serviceId) => ({
+      serviceId,
+      activeReferrals: (this.get('Service', serviceId) as EntityMap['Service']).activeReferrals,
+      trackRecord: { ...(this.serviceTallies.get(serviceId) ?? EMPTY_TRACK_RECORD) },
+    }));
+    return { version: this.networkVersion, villages, services };
+  }
+
+  /** Whether applied `op` changed the stakeholder projection (put() marks such records in networkPuts). */
+  private changesNetwork(op: MemoryOp): boolean {
+    if (op.o === 'clear') return true;
+    return op.o === 'put' && this.networkPuts.has(op.e);
+  }
+
+  /** Puts of NETWORK_KINDS in the current apply that changed more than a service's activeReferrals. */
+  private networkPuts = new WeakSet<object>();
 
   // Private: one record in, every structure updated.
 
@@ -439,6 +474,8 @@ export class MemoryGraph {
   private put<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
     const id = entity.id;
     const old = this.get(kind, id);
+    if (NETWORK_KINDS.includes(kind) && !onlyActiveReferralsChanged(kind, old, entity)) this.networkPuts.add(entity);
+    if (kind === 'Referral') this.referralChanged(old as EntityMap['Referral'] | undefined, entity as EntityMap['Referral']);
     const oldKeys = old === undefined ? null : this.indexKeys(kind, old);
 
     this.storeRecord(kind, entity, old);
@@ -555,6 +592,15 @@ export class MemoryGraph {
     for (const id of needs) this.moveKey(this.tables.Need.fields.get('townshipId'), id, old?.townshipId, village.townshipId);
   }
 
+  private referralChanged(old: EntityMap['Referral'] | undefined, referral: EntityMap['Referral']): void {
+    if (old !== undefined) this.tallyReferral(old.serviceId, referralTrackRecord(old), -1);
+    this.tallyReferral(referral.serviceId, referralTrackRecord(referral), +1);
+  }
+
+  private tallyReferral(serviceId: string, contribution: ServiceTrackRecord, sign: 1 | -1): void {
+    this.serviceTallies.set(serviceId, addTrackRecords(this.serviceTallies.get(serviceId) ?? EMPTY_TRACK_RECORD, contribution, sign));
+  }
+
   private tally(household: Household, sign: 1 | -1): void {
     let tally = this.tallies.get(household.villageId);
     if (tally === undefined) this.tallies.set(household.villageId, (tally = { households: 0, vulnerable: 0, byMarker: new Map() }));
@@ -601,13 +647,14 @@ export class MemoryGraph {
     this.unique.clear();
     this.ranked.clear();
     this.tallies.clear();
+    this.serviceTallies.clear();
     this.categories.clear();
+    this.seedRun = null;
+    this.search = null;
     this.idempotency.clear();
     this.accounts.clear();
     this.accountIds.clear();
     this.accountLogins.clear();
-    this.seedRun = null;
-    this.search = null;
     this.pending = this.pending === null ? null : new Map();
   }
 
@@ -684,4 +731,16 @@ function smallest(lists: ReadonlyArray<SortedChunkList<string>>): SortedChunkLis
   let best: SortedChunkList<string> | undefined;
   for (const list of lists) if (best === undefined || list.size < best.size) best = list;
   return best;
+}
+
+/**
+ * A put of a record that is already stored as it is, or of a service whose
+ * only change is activeReferrals (claims and releases, which the store
+ * maintains and networkCounters reports), leaves the projection as it was.
+ */
+function onlyActiveReferralsChanged(kind: EntityKind, old: unknown, entity: unknown): boolean {
+  if (old === undefined) return false;
+  if (kind !== 'Service') return JSON.stringify(old) === JSON.stringify(entity);
+  const before = old as EntityMap['Service'];
+  return JSON.stringify({ ...before, activeReferrals: 0 }) === JSON.stringify({ ...(entity as EntityMap['Service']), activeReferrals: 0 });
 }

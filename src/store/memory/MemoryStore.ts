@@ -12,6 +12,7 @@ import {
   type IdempotencyClaim,
   type IdempotencyRecord,
   type MutableKind,
+  type NetworkCounters,
   type Page,
   type PageRequest,
   type VillageHouseholdStats,
@@ -168,7 +169,11 @@ export class MemoryStore implements GraphStore {
   }
 
   async version(): Promise<number> {
-    return this.readable().dataVersion;
+    return this.readable().networkVersion;
+  }
+
+  async networkCounters(): Promise<NetworkCounters> {
+    return this.readable().networkCounters();
   }
 
   /**

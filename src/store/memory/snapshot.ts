@@ -47,6 +47,8 @@ interface Header {
   version: number;
   /** MemoryGraph.auditOnlyWrites at this version (absent in older snapshots: 0). */
   auditOnlyWrites?: number;
+  /** MemoryGraph.networkVersion at this version (absent in older snapshots: the version, which it never exceeds). */
+  networkVersion?: number;
   categories: Category[];
   /** MemoryGraph.seedRun at this version (absent in older snapshots: none). */
   seedRun?: SeedRun | null;
@@ -60,7 +62,7 @@ export async function writeSnapshot(path: string, state: MemoryGraph): Promise<n
   let bytes = 0;
   try {
     const pending = new LineBuffer(WRITE_BUFFER_BYTES);
-    pending.push(encodeFramedLine({ format: FORMAT, formatVersion: FORMAT_VERSION, version: state.version, auditOnlyWrites: state.auditOnlyWrites, categories: state.listCategories(), seedRun: state.seedRun } satisfies Header));
+    pending.push(encodeFramedLine({ format: FORMAT, formatVersion: FORMAT_VERSION, version: state.version, auditOnlyWrites: state.auditOnlyWrites, networkVersion: state.networkVersion, categories: state.listCategories(), seedRun: state.seedRun } satisfies Header));
     const flush = async () => {
       const buffer = pending.take();
       let written = 0;
@@ -188,6 +190,7 @@ export async function readSnapshot(path: string, state: MemoryGraph): Promise<{ 
   flush();
   // Loading applies records in batches, which would count as writes of their own: restore the tally as saved.
   state.auditOnlyWrites = Number((header as Header).auditOnlyWrites ?? 0);
+  state.networkVersion = Number((header as Header).networkVersion ?? (header as Header).version);
   return { version: (header as Header).version, bytes: lastEnd };
 }
 

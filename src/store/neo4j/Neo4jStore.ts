@@ -17,12 +17,14 @@ import { HuzhuError, badInput, notFound } from '../../errors/HuzhuError';
 import {
   ACTIVE_REFERRAL_STATUSES,
   MAX_BULK_PAGE,
+  NETWORK_KINDS,
   type FilterMap,
   type GraphStore,
   type HouseholdFilter,
   type IdempotencyClaim,
   type IdempotencyRecord,
   type MutableKind,
+  type NetworkCounters,
   type Page,
   type PageRequest,
   type VillageHouseholdStats,
@@ -44,6 +46,15 @@ import { KIND_QUERIES } from './kindQueries';
 import { Neo4jAccounts } from './Neo4jAccounts';
 import { isConstraintConflict } from './mapDriverError';
 import { Neo4jRunner, createNeo4jDriver, type Params, type QueryTx } from './Neo4jRunner';
+import {
+  applyHouseholdChanges,
+  applyReferralChanges,
+  bumpNetworkVersion,
+  computeServiceCounters,
+  computeVillageCounters,
+  readNetworkCounters,
+  readNetworkVersion,
+} from './networkCounters';
 
 export interface Neo4jStoreOptions {
   /** bolt:// or neo4j:// URI (NEO4J_URI). */
@@ -66,8 +77,10 @@ export interface Neo4jStoreOptions {
  * The GraphStore port over Neo4j 5 (see README.md here for the graph layout).
  *
  * Every statement comes from cypher/ through the registry and runs through
- * Neo4jRunner. Each port method is one transaction (upsertMany: one per batch),
- * which ends by bumping the store-version counter. Check-then-write steps are
+ * Neo4jRunner. Each port method is one transaction (upsertMany: one per batch).
+ * Only writes to the stakeholder projection (NETWORK_KINDS) bump the
+ * NetworkVersion node; household and referral writes keep the Village and
+ * Service counters in the same transaction instead (networkCounters.ts). Check-then-write steps are
  * made safe by the database, never by this process: uniqueness constraints
  * catch concurrent duplicates (the method then retries, and its lookups name
  * the winner), and conditional updates take the node's write lock before they
@@ -96,6 +109,32 @@ export class Neo4jStore implements GraphStore {
     for (const name of SCHEMA_STATEMENTS) await this.#runner.schema(name, budget);
     await this.#runner.read((tx) => tx.rows(Q.awaitIndexes, { timeoutSeconds: INIT_BUDGET_MS / 1000 }, z.object({})), budget);
     this.lastSearchBackfill = await this.#backfillSearchKeys();
+    this.lastCounterBackfill = await this.#backfillCounters();
+  }
+
+  /** What the last init() computed: villages and services given counters, and how long it took (0 and 0 once done). */
+  lastCounterBackfill: { villages: number; services: number; ms: number } | null = null;
+
+  /**
+   * Gives every village and service without counters (a database written
+   * before they existed) its counters, counted once, a batch per
+   * transaction; idempotent, and one indexed scan per label when done.
+   */
+  async #backfillCounters(): Promise<{ villages: number; services: number; ms: number }> {
+    const started = Date.now();
+    const totals = { villages: 0, services: 0 };
+    const passes = [
+      { key: 'villages', run: computeVillageCounters },
+      { key: 'services', run: computeServiceCounters },
+    ] as const;
+    for (const pass of passes) {
+      for (;;) {
+        const n = await this.#runner.write((tx) => pass.run(tx, null, COUNTER_BACKFILL_BATCH), { timeoutMs: this.#bulkTimeoutMs });
+        totals[pass.key] += n;
+        if (n < COUNTER_BACKFILL_BATCH) break;
+      }
+    }
+    return { ...totals, ms: Date.now() - started };
   }
 
   /** What the last init() recomputed: records given search keys and how long it took (README: start-up cost). */
@@ -139,15 +178,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async version(): Promise<number> {
-    const row = await this.#runner.read((tx) => tx.first(Q.getStoreVersion, {}, VersionRow));
-    return row?.version ?? 0;
+    return this.#runner.read((tx) => readNetworkVersion(tx));
+  }
+
+  async networkCounters(): Promise<NetworkCounters> {
+    return this.#runner.read((tx) => readNetworkCounters(tx));
   }
 
   /** TESTS ONLY (the contract suite's reset): delete everything but the version counter. */
   async deleteAllForTests(): Promise<void> {
     await this.#runner.write(async (tx) => {
       await tx.rows(Q.deleteAllForTests, {}, z.object({}));
-      await bumpVersion(tx);
+      await bumpNetworkVersion(tx);
     }, { timeoutMs: this.#bulkTimeoutMs });
   }
 
@@ -310,9 +352,10 @@ export class Neo4jStore implements GraphStore {
         written += await this.#runner.write(async (tx) => {
           if (kind === 'AuditEvent') await assertAuditUnchanged(tx, batch as Array<EntityMap['AuditEvent']>);
           if (kind === 'Relationship') await assertReferences(tx, 'Relationship', batch, { firstRow: start });
+          const before = COUNTED_KINDS.has(kind) ? await getMany(tx, kind, batch.map((e) => (e as { id: string }).id)) : [];
           const result = await tx.first(queries.upsert, { rows: batch.map((e) => upsertRow(kind, e)) }, WrittenRow);
           await link(tx, kind, batch);
-          await bumpVersion(tx);
+          await keepCounters(tx, kind, batch.map((after, i) => ({ before: before[i] ?? null, after })));
           return result?.written ?? 0;
         }, { timeoutMs: this.#bulkTimeoutMs });
       } catch (error) {
@@ -327,8 +370,8 @@ export class Neo4jStore implements GraphStore {
     const parsed = rows.map((row, index) => validateCategory(row, [index]));
     if (parsed.length === 0) return;
     await this.#runner.write(async (tx) => {
+      // No version bump: categories are not part of the stakeholder projection (readers list them fresh).
       await tx.rows(Q.upsertCategories, { rows: parsed }, WrittenRow);
-      await bumpVersion(tx);
     });
   }
 
@@ -348,7 +391,7 @@ export class Neo4jStore implements GraphStore {
         const created = await tx.first(KIND_QUERIES[kind].create, createParams(kind, parsed), IdRow);
         if (!created) throw notFound(kind, parsed.id, ['id']); // only a Relationship whose end vanished meanwhile
         await link(tx, kind, [parsed]);
-        await bumpVersion(tx);
+        await keepCounters(tx, kind, [{ before: null, after: parsed }]);
         return getOne(tx, kind, parsed.id);
       }),
     );
@@ -359,10 +402,12 @@ export class Neo4jStore implements GraphStore {
     const { expectedVersion } = options;
     return retryConstraintRaces(() =>
       this.#runner.write(async (tx) => {
+        let before: EntityMap[K] | null = null;
         if (kind === 'Household' && expectedVersion !== undefined && expectedVersion !== null) {
           // Lock first, then compare: of two updates from the same version only the first can pass.
           const stored = await tx.first(Q.lockHousehold, { id: parsed.id }, VersionRow);
           if (!stored) throw notFound(kind, parsed.id, ['id']);
+          before = (await getMany(tx, kind, [parsed.id]))[0] ?? null;
           if (stored.version !== expectedVersion) {
             throw new HuzhuError(
               'CONFLICT',
@@ -374,6 +419,7 @@ export class Neo4jStore implements GraphStore {
         } else {
           const [existing] = await getMany(tx, kind, [parsed.id]);
           if (!existing) throw notFound(kind, parsed.id, ['id']);
+          before = existing;
           const actualVersion = (existing as { version?: unknown }).version;
           if (expectedVersion !== undefined && expectedVersion !== null && actualVersion !== expectedVersion) {
             // Only households carry a version; asking for one elsewhere can never match (as in the memory adapter).
@@ -390,7 +436,7 @@ export class Neo4jStore implements GraphStore {
         if (kind === 'Service') delete (row['props'] as Record<string, unknown>)['activeReferrals'];
         await tx.rows(KIND_QUERIES[kind].upsert, { rows: [row] }, WrittenRow);
         await link(tx, kind, [parsed]);
-        await bumpVersion(tx);
+        await keepCounters(tx, kind, [{ before, after: parsed }]);
         return getOne(tx, kind, parsed.id);
       }),
     );
@@ -403,7 +449,7 @@ export class Neo4jStore implements GraphStore {
     return this.#runner.write(async (tx) => {
       const service = await tx.first(Q.setServiceCapacity, { serviceId, capacity }, entityRow('Service'));
       if (!service) throw notFound('Service', serviceId, ['serviceId']);
-      await bumpVersion(tx);
+      await bumpNetworkVersion(tx); // capacity is part of the projection (rare: partners and admins)
       return service;
     });
   }
@@ -438,7 +484,7 @@ export class Neo4jStore implements GraphStore {
         await tx.rows(Q.createReferral, { props: toProps('Referral', parsed) }, IdRow);
         await link(tx, 'Referral', [parsed]);
         await tx.rows(Q.setNeedStatus, { needId: parsed.needId, status: 'REFERRED', updatedAt: parsed.createdAt }, IdRow);
-        await bumpVersion(tx);
+        await applyReferralChanges(tx, [{ before: null, after: parsed }]);
         return { referral: await getOne(tx, 'Referral', parsed.id), created: true };
       }),
     );
@@ -493,7 +539,7 @@ export class Neo4jStore implements GraphStore {
         const need = await tx.first(Q.setNeedStatus, { needId: next.needId, status: needStatus, updatedAt: transition.at }, IdRow);
         if (!need) throw notFound('Need', next.needId, ['needId']);
       }
-      await bumpVersion(tx);
+      await applyReferralChanges(tx, [{ before: current, after: next }]);
       return getOne(tx, 'Referral', referralId);
     }));
   }
@@ -585,7 +631,7 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createConstraintAuditEventId,
   Q.createConstraintStakeholderId,
   Q.createConstraintCategoryCode,
-  Q.createConstraintStoreVersionName,
+  Q.createConstraintNetworkVersionName,
   Q.createConstraintSeedRunName,
   Q.createConstraintAccountId,
   Q.createConstraintAccountLogin,
@@ -621,6 +667,9 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createIndexDirectorySearchName,
   Q.createIndexDirectorySearchPinyin,
 ];
+
+/** Villages or services per transaction in the start-up counter backfill. */
+const COUNTER_BACKFILL_BATCH = 500;
 
 /** Records per transaction in the start-up search-key backfill. */
 const BACKFILL_BATCH = 2_000;
@@ -757,8 +806,24 @@ async function claimIdempotencyKey(tx: QueryTx, claim: IdempotencyClaim, resultK
   return recorded;
 }
 
-async function bumpVersion(tx: QueryTx): Promise<void> {
-  await tx.rows(Q.bumpStoreVersion, {}, VersionRow);
+/** Kinds whose writes move counters (networkCounters.ts): their stored records are read before an upsert. */
+const COUNTED_KINDS: ReadonlySet<EntityKind> = new Set(['Household', 'Referral']);
+
+/**
+ * The end of every entity write, in its transaction: household and referral
+ * writes add their deltas to the Village and Service counters; a village or
+ * service just written gets its counters if it has none; writes to the
+ * stakeholder projection bump the network version. Nothing else is written
+ * by every transaction.
+ */
+async function keepCounters<K extends EntityKind>(tx: QueryTx, kind: K, changes: ReadonlyArray<{ before: EntityMap[K] | null; after: EntityMap[K] }>): Promise<void> {
+  if (changes.length === 0) return;
+  if (kind === 'Household') await applyHouseholdChanges(tx, changes as ReadonlyArray<{ before: EntityMap['Household'] | null; after: EntityMap['Household'] }>);
+  if (kind === 'Referral') await applyReferralChanges(tx, changes as ReadonlyArray<{ before: Referral | null; after: Referral }>);
+  const ids = changes.map((c) => (c.after as { id: string }).id);
+  if (kind === 'Village') await computeVillageCounters(tx, ids, ids.length);
+  if (kind === 'Service') await computeServiceCounters(tx, ids, ids.length);
+  if (NETWORK_KINDS.includes(kind)) await bumpNetworkVersion(tx);
 }
 
 /** The list/count parameters for `filter`: every filter field, null when not given; an unknown field is BAD_USER_INPUT. */

@@ -24,8 +24,8 @@ function runnerPlaying(play: Play, timeoutMs = 200): Neo4jRunner {
   return new Neo4jRunner(driver, loadCypherRegistry(), { database: 'neo4j', timeoutMs });
 }
 
-const aWrite = (tx: QueryTx) => tx.rows(Q.bumpStoreVersion, {}, z.object({}));
-const aRead = (tx: QueryTx) => tx.rows(Q.getStoreVersion, {}, z.object({}));
+const aWrite = (tx: QueryTx) => tx.rows(Q.bumpNetworkVersion, {}, z.object({}));
+const aRead = (tx: QueryTx) => tx.rows(Q.getNetworkVersion, {}, z.object({}));
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
   try {

@@ -5,6 +5,7 @@ import { createHttpServer } from './api/httpServer';
 import { createLogger } from './api/logger';
 import { createAccessControl } from './api/auth/createAccessControl';
 import { createStore, describeStore } from './store/createStore';
+import { Neo4jStore } from './store/neo4j/Neo4jStore';
 import { seedIfEmpty } from './seed/seedIfEmpty';
 import { jwtSecret } from './api/auth/jwtSecret';
 import { createSessionGate } from './api/session/createSessionGate';
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
   const store = createStore(config);
   log.info({ store: describeStore(config) }, 'opening store');
   await store.init();
+  if (store instanceof Neo4jStore && store.lastCounterBackfill !== null && store.lastCounterBackfill.villages + store.lastCounterBackfill.services > 0) {
+    // An upgraded database: the village and service counters the network view reads were computed once (issue 13 item 2).
+    log.info({ counterBackfill: store.lastCounterBackfill }, 'store: computed the missing village and service counters');
+  }
   if (config.SEED_ON_START) {
     await seedIfEmpty(store, { households: config.SEED_HOUSEHOLDS, seed: config.SEED_RANDOM, log: (line) => log.info(line) });
   } else if ((await store.getSeedRun())?.status === 'IN_PROGRESS') {

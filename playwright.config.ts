@@ -31,7 +31,8 @@ const projects: PlaywrightTestConfig['projects'] = servers.map((server) => ({
 export default defineConfig({
   testDir: './test/browser',
   testMatch: '**/*.spec.ts',
-  outputDir: './test-results/browser',
+  // E2E_OUTPUT_DIR: a run's own artifacts dir (Playwright empties it at start; two runs must not share one).
+  outputDir: process.env['E2E_OUTPUT_DIR'] ?? './test-results/browser',
   // Two cores shared with the servers: one browser at a time; the scenario's steps depend on each other.
   workers: 1,
   fullyParallel: false,

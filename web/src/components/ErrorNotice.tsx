@@ -4,7 +4,8 @@ import { sel } from '@/testing/selectors';
 
 /**
  * An error as a sentence in the user's language (errors.<code>), with the
- * code and correlation id for support, and a retry offer when the failure
+ * code and correlation id for support (the server's English words folded
+ * away under "技术详情", never in the sentence itself), and a retry offer when the failure
  * may pass (UNAVAILABLE, OUTCOME_UNKNOWN, network, rate limit).
  */
 export function ErrorNotice({ error, onRetry, testId }: { error: unknown; onRetry?: (() => void) | undefined; testId?: string }) {
@@ -16,7 +17,12 @@ export function ErrorNotice({ error, onRetry, testId }: { error: unknown; onRetr
   return (
     <div className="notice notice-error" role="alert" data-testid={testId ?? sel.error.notice}>
       <p>{t(`errors.${code}`, { seconds: wait ?? 60 })}</p>
-      {api && api.message && code !== 'INVALID_CREDENTIALS' ? <p className="notice-detail">{api.issues.map((i) => i.message).filter(Boolean).join(' ')}</p> : null}
+      {api && api.message && code !== 'INVALID_CREDENTIALS' ? (
+        <details className="notice-detail">
+          <summary>{t('errors.serverDetail')}</summary>
+          <p lang="en">{api.issues.map((i) => i.message).filter(Boolean).join(' ')}</p>
+        </details>
+      ) : null}
       <p className="notice-code">
         {t('errors.supportCode')} <code data-testid={sel.error.code}>{code}</code>
         {api?.correlationId ? <> · {t('errors.correlationId')} <code>{api.correlationId}</code></> : null}

@@ -31,6 +31,15 @@ export interface ApiIssue {
   message: string;
   /** Where in the arguments, as the API reports it: ["input", "head", "phone"]. */
   fieldPath: readonly (string | number)[];
+  /**
+   * Why the value was refused, when the API says (BAD_USER_INPUT's
+   * `extensions.reason` / `extensions.issues[].reason`: required,
+   * invalid_format, too_short, …): the console says it in the user's
+   * language (fieldErrorMessage.ts); absent on older servers and other codes.
+   */
+  reason?: string;
+  /** Numbers and short words about the reason (minimum, maximum, format). */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 export interface ApiErrorInit {
@@ -116,7 +125,38 @@ function fieldPathOf(value: unknown): (string | number)[] {
 
 interface RawGraphQLError {
   message?: unknown;
-  extensions?: { code?: unknown; fieldPath?: unknown; correlationId?: unknown };
+  extensions?: { code?: unknown; fieldPath?: unknown; correlationId?: unknown; reason?: unknown; params?: unknown; issues?: unknown };
+}
+
+function paramsOf(value: unknown): Record<string, string | number> | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const entries = Object.entries(value as Record<string, unknown>).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+function withReason(issue: ApiIssue, reason: unknown, params: unknown): ApiIssue {
+  const p = paramsOf(params);
+  return { ...issue, ...(typeof reason === 'string' && reason.length > 0 ? { reason } : {}), ...(p ? { params: p } : {}) };
+}
+
+/**
+ * One GraphQL error as issues: a BAD_USER_INPUT that lists every field that
+ * failed (`extensions.issues[]` with path, reason, message) gives one issue
+ * per field; anything else one issue at `extensions.fieldPath`.
+ */
+function issuesOf(e: RawGraphQLError, status: number): ApiIssue[] {
+  const code = e.extensions?.code === undefined ? statusCode(status) : toCode(e.extensions.code);
+  const message = typeof e.message === 'string' ? e.message : '';
+  const listed = Array.isArray(e.extensions?.issues) ? (e.extensions.issues as unknown[]) : [];
+  const perField = listed.flatMap((raw): ApiIssue[] => {
+    if (raw === null || typeof raw !== 'object') return [];
+    const item = raw as { path?: unknown; message?: unknown; reason?: unknown; params?: unknown };
+    const fieldPath = fieldPathOf(item.path);
+    if (fieldPath.length === 0) return [];
+    return [withReason({ code, message: typeof item.message === 'string' ? item.message : message, fieldPath }, item.reason, item.params)];
+  });
+  if (code === 'BAD_USER_INPUT' && perField.length > 0) return perField;
+  return [withReason({ code, message, fieldPath: fieldPathOf(e.extensions?.fieldPath) }, e.extensions?.reason, e.extensions?.params)];
 }
 
 /**
@@ -131,14 +171,10 @@ export function errorFromResponse(status: number, body: unknown, headers: { retr
   let correlationId = headers.correlationId ?? null;
 
   if (rawErrors.length > 0) {
-    const issues: ApiIssue[] = rawErrors.map((e) => {
+    const issues: ApiIssue[] = rawErrors.flatMap((e) => {
       const id = e.extensions?.correlationId;
       if (typeof id === 'string') correlationId = id;
-      return {
-        code: e.extensions?.code === undefined ? statusCode(status) : toCode(e.extensions.code),
-        message: typeof e.message === 'string' ? e.message : '',
-        fieldPath: fieldPathOf(e.extensions?.fieldPath),
-      };
+      return issuesOf(e, status);
     });
     const code = PRIORITY.find((c) => issues.some((i) => i.code === c)) ?? issues[0]!.code;
     return new ApiError({ code, message: issues.map((i) => i.message).join('; '), issues, status, correlationId, retryAfterSeconds });

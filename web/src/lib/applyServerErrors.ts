@@ -21,7 +21,7 @@ export function applyServerErrors<T extends FieldValues>(
   error: ApiError,
   setError: UseFormSetError<T>,
   fieldNames: readonly string[],
-  options: { roots?: readonly string[]; aliases?: Readonly<Record<string, string>>; translate?: (issue: ApiError['issues'][number]) => string } = {},
+  options: { roots?: readonly string[]; aliases?: Readonly<Record<string, string>>; translate?: (issue: ApiError['issues'][number], field: string | null) => string } = {},
 ): AppliedErrors {
   const roots = options.roots ?? ['input'];
   const known = new Set(fieldNames);
@@ -35,11 +35,11 @@ export function applyServerErrors<T extends FieldValues>(
       continue;
     }
     fields += 1;
-    setError(name as Path<T>, { type: 'server', message: options.translate ? options.translate(issue) : issue.message }, { shouldFocus: !focused });
+    setError(name as Path<T>, { type: 'server', message: options.translate ? options.translate(issue, name) : issue.message }, { shouldFocus: !focused });
     focused = true;
   }
   if (unplaced.length > 0) {
-    setError('root.serverError', { type: unplaced[0]!.code, message: unplaced.map((i) => (options.translate ? options.translate(i) : i.message)).join(' ') });
+    setError('root.serverError', { type: unplaced[0]!.code, message: unplaced.map((i) => (options.translate ? options.translate(i, null) : i.message)).join(' ') });
   }
   return { fields, unplaced };
 }

@@ -1,6 +1,7 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useFieldErrorTranslator } from '@/hooks/useFieldErrorTranslator';
 import { Field } from '@/components/Field';
 import { Loading } from '@/components/Loading';
 import type { AccountRole } from '@/gql/graphql';
@@ -36,6 +37,7 @@ export function AccountForm(props: AccountFormProps) {
 
 function AccountFormLoaded({ existing, onDone, places, organizations }: AccountFormProps & { places: ReturnType<typeof usePlaces>; organizations: ReturnType<typeof useOrganizations> }) {
   const { t } = useTranslation();
+  const serverFieldError = useFieldErrorTranslator('account');
   const form = useForm<AccountValues>({
     defaultValues: existing ? { ...existing, password: '' } : { login: '', displayName: '', password: '', role: 'COORDINATOR', townshipIds: [], villageIds: [], organizationId: '' },
   });
@@ -57,7 +59,7 @@ function AccountFormLoaded({ existing, onDone, places, organizations }: AccountF
     try {
       await submission.submit(values);
     } catch (error) {
-      if (isApiError(error)) applyServerErrors(error, form.setError, FIELDS, { roots: ['input', 'id'] });
+      if (isApiError(error)) applyServerErrors(error, form.setError, FIELDS, { roots: ['input', 'id'], translate: serverFieldError });
     }
   });
   const e = form.formState.errors;

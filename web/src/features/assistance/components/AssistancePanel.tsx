@@ -1,6 +1,7 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useFieldErrorTranslator } from '@/hooks/useFieldErrorTranslator';
 import { Field } from '@/components/Field';
 import type { AssistanceOutcome } from '@/gql/graphql';
 import { isApiError } from '@/lib/apiError';
@@ -20,6 +21,7 @@ interface AssistanceValues {
 /** 帮扶记录: the help recorded for a need, and the form to record more (through a referral when given). */
 export function AssistancePanel({ needId, referralId, health, canRecord }: { needId: string; referralId: string | null; health: boolean; canRecord: boolean }) {
   const { t, i18n } = useTranslation();
+  const serverFieldError = useFieldErrorTranslator('assistance');
   const list = useAssistances(needId, health);
   const form = useForm<AssistanceValues>({ defaultValues: { action: '', outcome: 'HELPED', note: '' } });
   const draft = useFormDraft(form, 'assistance');
@@ -34,7 +36,7 @@ export function AssistancePanel({ needId, referralId, health, canRecord }: { nee
     try {
       await submission.submit(values);
     } catch (error) {
-      if (isApiError(error)) applyServerErrors(error, form.setError, ['action', 'outcome', 'note']);
+      if (isApiError(error)) applyServerErrors(error, form.setError, ['action', 'outcome', 'note'], { translate: serverFieldError });
     }
   });
   const errors = form.formState.errors;

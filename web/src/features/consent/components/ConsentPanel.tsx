@@ -1,6 +1,7 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useFieldErrorTranslator } from '@/hooks/useFieldErrorTranslator';
 import { Field, FieldSet } from '@/components/Field';
 import { Loading } from '@/components/Loading';
 import { useCategories } from '@/hooks/useCategories';
@@ -23,6 +24,7 @@ const FIELDS = ['categories', 'organizationIds', 'guardianConsent', 'validUntil'
 /** A household's consents (PIPL): the list with withdrawal, and the form to record one. */
 export function ConsentPanel({ householdId, hasChildren }: { householdId: string; hasChildren: boolean }) {
   const { t, i18n } = useTranslation();
+  const serverFieldError = useFieldErrorTranslator('consent');
   const consents = useConsents(householdId);
   const categories = useCategories();
   const organizations = useOrganizations();
@@ -51,7 +53,7 @@ export function ConsentPanel({ householdId, hasChildren }: { householdId: string
     try {
       await record.submit(values);
     } catch (error) {
-      if (isApiError(error)) applyServerErrors(error, form.setError, FIELDS);
+      if (isApiError(error)) applyServerErrors(error, form.setError, FIELDS, { translate: serverFieldError });
     }
   });
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : t('consent.noExpiry'));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { msg } from '@/lib/msg';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useFieldErrorTranslator } from '@/hooks/useFieldErrorTranslator';
 import { Field, FieldSet } from '@/components/Field';
 import { placesInScope } from '@/hooks/placesInScope';
 import { usePlaces, type Places } from '@/hooks/usePlaces';
@@ -52,9 +53,6 @@ function fromHousehold(h: HouseholdDetail): Intake {
   };
 }
 
-/** The API's message starts with the path it is about ("input.head.phone: must be…"): beside the field, the path is noise. */
-const withoutPath = (message: string) => message.replace(/^[\w.[\]]+:\s*/, '');
-
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /**
@@ -71,6 +69,7 @@ export function HouseholdForm(props: { household?: HouseholdDetail; onSaved: (id
 
 function HouseholdFormLoaded({ household, onSaved, places: scoped }: { household?: HouseholdDetail | undefined; onSaved: (id: string) => void; places: Places }) {
   const { t } = useTranslation();
+  const serverFieldError = useFieldErrorTranslator('intake');
   const places = { data: scoped };
   const form = useForm<Intake>({ resolver: zodResolver(Intake), defaultValues: household ? fromHousehold(household) : blank() });
   const draft = useFormDraft(form, household ? 'household-edit' : 'household-register');
@@ -103,7 +102,7 @@ function HouseholdFormLoaded({ household, onSaved, places: scoped }: { household
     try {
       await submission.submit(values);
     } catch (error) {
-      if (isApiError(error)) applyServerErrors(error, form.setError, FIELDS, { translate: (i) => t('intake.serverFieldError', { detail: withoutPath(i.message) }) });
+      if (isApiError(error)) applyServerErrors(error, form.setError, FIELDS, { translate: serverFieldError });
     }
   });
 

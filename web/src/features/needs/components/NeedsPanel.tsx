@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useFieldErrorTranslator } from '@/hooks/useFieldErrorTranslator';
 import { Field } from '@/components/Field';
 import { Loading } from '@/components/Loading';
 import type { Urgency } from '@/gql/graphql';
@@ -24,6 +25,7 @@ interface NeedValues {
 /** A household's needs, each with "where should this need go?", and the form to record one. */
 export function NeedsPanel({ householdId, caps }: { householdId: string; caps: Capabilities }) {
   const { t, i18n } = useTranslation();
+  const serverFieldError = useFieldErrorTranslator('need');
   const needs = useHouseholdNeeds(householdId, caps.see.health);
   const categories = useCategories();
   const form = useForm<NeedValues>({ defaultValues: { category: '', urgency: 'MEDIUM', description: '' } });
@@ -39,7 +41,7 @@ export function NeedsPanel({ householdId, caps }: { householdId: string; caps: C
     try {
       await submission.submit(values);
     } catch (error) {
-      if (isApiError(error)) applyServerErrors(error, form.setError, ['category', 'urgency', 'description']);
+      if (isApiError(error)) applyServerErrors(error, form.setError, ['category', 'urgency', 'description'], { translate: serverFieldError });
     }
   });
   const errors = form.formState.errors;

@@ -1,6 +1,7 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useFieldErrorTranslator } from '@/hooks/useFieldErrorTranslator';
 import { Field } from '@/components/Field';
 import { Loading } from '@/components/Loading';
 import type { ServiceStatus } from '@/gql/graphql';
@@ -42,6 +43,7 @@ function today(): string {
 
 function ServiceCard({ service: s }: { service: Service }) {
   const { t } = useTranslation();
+  const serverFieldError = useFieldErrorTranslator('service');
   const categories = useCategories();
   const form = useForm<ServiceValues>({
     defaultValues: { status: s.status, capacity: s.capacity == null ? '' : String(s.capacity), hours: s.hours ?? '', contact: s.contact ?? '', confirmedOn: s.confirmedOn ?? '' },
@@ -61,7 +63,7 @@ function ServiceCard({ service: s }: { service: Service }) {
     try {
       await save.submit(values);
     } catch (error) {
-      if (isApiError(error)) applyServerErrors(error, form.setError, ['status', 'capacity', 'hours', 'contact', 'confirmedOn']);
+      if (isApiError(error)) applyServerErrors(error, form.setError, ['status', 'capacity', 'hours', 'contact', 'confirmedOn'], { translate: serverFieldError });
     }
   });
   const e = form.formState.errors;

@@ -15,6 +15,8 @@ export function navFor(caps: Capabilities): NavItem[] {
   if (caps.inbox) items.push({ name: 'inbox', to: '/inbox', label: msg('nav.inbox') });
   if (caps.maintainServices) items.push({ name: 'services', to: '/services', label: msg('nav.services') });
   if (caps.manageAccounts) items.push({ name: 'accounts', to: '/accounts', label: msg('nav.accounts') });
+  if (caps.networkMap) items.push({ name: 'map', to: '/map', label: msg('networkMap.nav.map') });
+  if (caps.directory) items.push({ name: 'directory', to: '/directory', label: msg('networkMap.nav.directory') });
   return items;
 }
 
@@ -23,5 +25,7 @@ export function homeFor(caps: Capabilities): string {
   if (caps.householdList) return '/households';
   if (caps.inbox) return '/inbox';
   if (caps.manageAccounts) return '/accounts';
+  if (caps.networkMap) return '/map';
+  if (caps.directory) return '/directory';
   return '/';
 }

@@ -13,6 +13,8 @@ import { InboxRoute } from './routes/InboxRoute';
 import { ServicesRoute } from './routes/ServicesRoute';
 import { AccountsRoute } from './routes/AccountsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { MapRoute } from './routes/MapRoute';
+import { DirectoryRoute } from './routes/DirectoryRoute';
 
 /**
  * Routes. Features never import each other: screens that combine them
@@ -39,6 +41,8 @@ export const router = createBrowserRouter([
           { path: 'inbox', element: <InboxRoute /> },
           { path: 'services', element: <ServicesRoute /> },
           { path: 'accounts', element: <AccountsRoute /> },
+          { path: 'map', element: <MapRoute /> },
+          { path: 'directory', element: <DirectoryRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

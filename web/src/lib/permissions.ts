@@ -19,6 +19,9 @@ export interface Capabilities {
   recordAssistance: boolean;
   manageAccounts: boolean;
   maintainServices: boolean;
+  /** Issue 12: the network map (stakeholders, relationships, metrics, coverage) and the partner directory. */
+  networkMap: boolean;
+  directory: boolean;
   /** Sensitive kinds the role may read on a household's records (CASE_MANAGEMENT / REFERRAL purpose). */
   see: { identity: boolean; contact: boolean; officialId: boolean; children: boolean; socialAssistance: boolean; disability: boolean; health: boolean; caseNotes: boolean };
   filters: { township: boolean; village: boolean; marker: boolean; ageBand: boolean };
@@ -37,6 +40,8 @@ const NONE: Capabilities = {
   recordAssistance: false,
   manageAccounts: false,
   maintainServices: false,
+  networkMap: false,
+  directory: false,
   see: { identity: false, contact: false, officialId: false, children: false, socialAssistance: false, disability: false, health: false, caseNotes: false },
   filters: { township: false, village: false, marker: false, ageBand: false },
 };
@@ -52,6 +57,7 @@ const STAFF: Capabilities = {
   createReferral: true,
   referralBoard: true,
   recordAssistance: true,
+  directory: true,
   see: { identity: true, contact: true, officialId: true, children: true, socialAssistance: true, disability: true, health: true, caseNotes: true },
   filters: { township: false, village: true, marker: true, ageBand: true },
 };
@@ -59,9 +65,9 @@ const STAFF: Capabilities = {
 export function capabilitiesOf(role: Role): Capabilities {
   switch (role) {
     case 'ADMIN':
-      return { ...STAFF, manageAccounts: true, maintainServices: true, filters: { ...STAFF.filters, township: true } };
+      return { ...STAFF, manageAccounts: true, maintainServices: true, networkMap: true, filters: { ...STAFF.filters, township: true } };
     case 'COORDINATOR':
-      return { ...STAFF, maintainServices: true, filters: { ...STAFF.filters, township: true } };
+      return { ...STAFF, maintainServices: true, networkMap: true, filters: { ...STAFF.filters, township: true } };
     case 'SOCIAL_WORKER':
       return STAFF;
     case 'VOLUNTEER':
@@ -76,8 +82,9 @@ export function capabilitiesOf(role: Role): Capabilities {
         filters: { ...NONE.filters, village: true },
       };
     case 'PARTNER_NGO':
-      return { ...NONE, inbox: true, recordAssistance: true, maintainServices: true, see: { ...NONE.see, identity: true, contact: true, health: true, caseNotes: true } };
+      return { ...NONE, inbox: true, recordAssistance: true, maintainServices: true, directory: true, see: { ...NONE.see, identity: true, contact: true, health: true, caseNotes: true } };
     case 'DESIGNER':
+      return { ...NONE, networkMap: true, directory: true };
     case 'CREDIT_OFFICER':
       return NONE;
   }

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const huzhu = createHttpServer({ app, store, log, resolveViewer: access.resolveViewer, requestLimiter: access.requestLimiter });
   const port = await listen(huzhu);
   const townships = (await store.list('Township', {}, { first: 100 })).items.map((t) => t.id);
-  const viewer: Viewer = { subject: 'bench-coordinator', role: 'COORDINATOR', townshipIds: townships, villageIds: [], organizationId: null };
+  const viewer: Viewer = { subject: 'bench-coordinator', role: 'COORDINATOR', townshipIds: townships, villageIds: [], organizationId: null, personId: null };
   const token = await issueToken(jwtSecret(config).secret, { sub: viewer.subject, role: 'COORDINATOR', townships });
   // planAllocations across the whole county is an ADMIN's call (a coordinator plans within a township).
   const adminToken = await issueToken(jwtSecret(config).secret, { sub: 'bench-admin', role: 'ADMIN' });

@@ -1,7 +1,8 @@
 // Purpose: how many :Household nodes match the filter (a page's totalCount).
 //          Places are joined through the id properties, not the edges, so the answer does not depend on the order
 //          a seed wrote its rows in (upsertMany draws an edge only when its target already exists).
-// Parameters: filter (null = any): $villageId, $townshipId, $marker, $ageBand, $synthetic
+// Parameters: filter (null = any): $villageId, $townshipId, $marker, $ageBand, $synthetic,
+//             $creditOfficerId (borrowers of that credit officer, through the BORROWS_FROM edge linkHouseholds draws)
 // Returns: total
 // Mode: READ
 MATCH (n:Household)
@@ -10,4 +11,5 @@ WHERE ($villageId IS NULL OR n.villageId = $villageId)
   AND ($marker IS NULL OR $marker IN n.markers)
   AND ($ageBand IS NULL OR $ageBand IN n.memberAgeBands)
   AND ($synthetic IS NULL OR n.synthetic = $synthetic)
+  AND ($creditOfficerId IS NULL OR EXISTS { MATCH (n)-[:BORROWS_FROM]->(:Person {id: $creditOfficerId}) })
 RETURN count(n) AS total

@@ -9,6 +9,7 @@ const HELP = `Issue a bearer token for local use (signed with JWT_SECRET, or the
   npm run -s token -- --role COORDINATOR --township twp_510129001000
   npm run -s token -- --role SOCIAL_WORKER --village vil_510129001002
   npm run -s token -- --role PARTNER_NGO --org org_dayi-dpf
+  npm run -s token -- --role CREDIT_OFFICER --person per_syn-co-01
   npm run -s token -- --role ADMIN|DESIGNER [--sub NAME] [--ttl SECONDS]
 
 Roles: ${Role.options.filter((r) => r !== 'ANONYMOUS').join(', ')}.
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       township: { type: 'string', multiple: true },
       village: { type: 'string', multiple: true },
       org: { type: 'string' },
+      person: { type: 'string' },
       ttl: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       townships: values.township ?? [],
       villages: values.village ?? [],
       org: values.org ?? null,
+      person: values.person ?? null,
     },
     values.ttl ? Number(values.ttl) : undefined,
   );

@@ -12,7 +12,7 @@ import { IsoDateTime, idOf } from './model';
  */
 
 /** Roles an account may hold; the API checks at compile time that this equals Viewer's Role minus ANONYMOUS. */
-export const AccountRole = z.enum(['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER', 'PARTNER_NGO', 'DESIGNER']);
+export const AccountRole = z.enum(['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER', 'PARTNER_NGO', 'DESIGNER', 'CREDIT_OFFICER']);
 export type AccountRole = z.infer<typeof AccountRole>;
 
 export const ACCOUNT_ID_PREFIX = 'acc';

@@ -326,6 +326,8 @@ describeEachStore('the role × field matrix, generated from the schema ($name st
       PARTNER: 'ok',
       PARTNER_OTHER: 'FORBIDDEN',
       DESIGNER: 'FORBIDDEN',
+      CREDIT_OFFICER: 'FORBIDDEN',
+      CREDIT_OFFICER_OTHER: 'FORBIDDEN',
     };
     const actual: Record<string, string> = {};
     for (const viewer of viewers) {

@@ -169,7 +169,7 @@ export async function storeAccessWorld(store: GraphStore, world: AccessWorld): P
 export interface TestViewer {
   name: string;
   role: Role;
-  claims: { sub: string; role: Exclude<Role, 'ANONYMOUS'>; townships?: string[]; villages?: string[]; org?: string | null } | null;
+  claims: { sub: string; role: Exclude<Role, 'ANONYMOUS'>; townships?: string[]; villages?: string[]; org?: string | null; person?: string | null } | null;
 }
 
 export function viewersOf(world: AccessWorld): TestViewer[] {
@@ -184,6 +184,9 @@ export function viewersOf(world: AccessWorld): TestViewer[] {
     { name: 'PARTNER', role: 'PARTNER_NGO', claims: { sub: 'test-partner', role: 'PARTNER_NGO', org: world.orgs.partner.id } },
     { name: 'PARTNER_OTHER', role: 'PARTNER_NGO', claims: { sub: 'test-partner-other', role: 'PARTNER_NGO', org: world.orgs.other.id } },
     { name: 'DESIGNER', role: 'DESIGNER', claims: { sub: 'test-designer', role: 'DESIGNER' } },
+    // The officer whose loan hhA holds, and one with no borrower in the world (issue 15 item 3).
+    { name: 'CREDIT_OFFICER', role: 'CREDIT_OFFICER', claims: { sub: 'test-credit-officer', role: 'CREDIT_OFFICER', person: world.people.creditOfficer.id } },
+    { name: 'CREDIT_OFFICER_OTHER', role: 'CREDIT_OFFICER', claims: { sub: 'test-credit-officer-other', role: 'CREDIT_OFFICER', person: 'per_no-borrowers' } },
   ];
 }
 
@@ -195,13 +198,15 @@ export function viewersOf(world: AccessWorld): TestViewer[] {
 export function visibleTo(world: AccessWorld): Map<string, ReadonlySet<string>> {
   const set = (...names: string[]) => new Set(['ADMIN', ...names]);
   const aSide = set('COORDINATOR_T1', 'SOCIAL_WORKER_V1', 'VOLUNTEER_V1', 'PARTNER');
+  // hhA's loan names the world's credit officer: it sees that household and its needs, no referral, help or consent.
+  const borrowerA = new Set([...aSide, 'CREDIT_OFFICER']);
   const bSide = set('COORDINATOR_T2', 'PARTNER_OTHER');
   return new Map<string, ReadonlySet<string>>([
-    [world.households.hhA.id, aSide],
-    [world.needs.needA.id, aSide],
+    [world.households.hhA.id, borrowerA],
+    [world.needs.needA.id, borrowerA],
     [world.referrals.refA.id, aSide],
     [world.assistances.astA.id, aSide],
-    [world.needs.needA2.id, set('COORDINATOR_T1', 'SOCIAL_WORKER_V1', 'VOLUNTEER_V1')],
+    [world.needs.needA2.id, set('COORDINATOR_T1', 'SOCIAL_WORKER_V1', 'VOLUNTEER_V1', 'CREDIT_OFFICER')],
     [world.consents.cnsA.id, set('COORDINATOR_T1', 'SOCIAL_WORKER_V1')],
     [world.households.hhB.id, bSide],
     [world.needs.needB.id, bSide],

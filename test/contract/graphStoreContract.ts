@@ -1029,6 +1029,28 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
       });
     });
 
+    describe('households by credit officer (issue 15 item 3)', () => {
+      it("lists and counts exactly one officer's borrowers, and follows a loan that changes officer", async () => {
+        const officer = net.people.find((p) => p.roles.includes('CREDIT_OFFICER'))!;
+        const other = aPerson({ roles: ['CREDIT_OFFICER'], townshipIds: [net.townships[0].id] });
+        await store.create('Person', other);
+        const loan = (creditOfficerId: string) => ({ creditOfficerId, amountYuan: 15_000, purpose: 'LIVESTOCK' as const, since: '2024-03-01' });
+        const mine = [aHousehold({ villageId: net.villages[0].id, loan: loan(officer.id) }), aHousehold({ villageId: net.villages[2].id, loan: loan(officer.id) })];
+        const theirs = aHousehold({ villageId: net.villages[0].id, loan: loan(other.id) });
+        await store.upsertMany('Household', [...mine, theirs]);
+        const seeded = net.households.filter((h) => h.loan?.creditOfficerId === officer.id).map((h) => h.id);
+        expect(seeded.length).toBeGreaterThan(0);
+        expect(await listIds('Household', { creditOfficerId: officer.id }, 1)).toEqual([...seeded, ...mine.map((h) => h.id)].sort());
+        expect(await listIds('Household', { creditOfficerId: other.id })).toEqual([theirs.id]);
+        // Combined with a place filter, and after the loan moves to the other officer.
+        expect(await listIds('Household', { creditOfficerId: officer.id, villageId: net.villages[2].id })).toEqual([mine[1]!.id]);
+        const [stored] = await store.getMany('Household', [mine[0]!.id]);
+        await store.update('Household', { ...stored!, loan: loan(other.id) });
+        expect(await listIds('Household', { creditOfficerId: other.id })).toEqual([mine[0]!.id, theirs.id].sort());
+        expect((await store.list('Household', { creditOfficerId: 'per_nobody' }, { first: 5 })).totalCount).toBe(0);
+      });
+    });
+
     // -- concurrency ---------------------------------------------------------------------
 
     describe('networkCounters (issue 13 item 2: kept by the writes, never re-aggregated)', () => {

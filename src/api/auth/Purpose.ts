@@ -25,6 +25,7 @@ export const PURPOSES_BY_ROLE: Readonly<Record<Role, readonly [Purpose, ...Purpo
   VOLUNTEER: ['CASE_MANAGEMENT', 'REPORTING'],
   PARTNER_NGO: ['REFERRAL', 'REPORTING'],
   DESIGNER: ['SERVICE_DESIGN', 'REPORTING'],
+  CREDIT_OFFICER: ['CASE_MANAGEMENT', 'REPORTING'],
 };
 
 /**

@@ -46,9 +46,9 @@ export class RequestAccess {
   }
 
   /** The viewer's scope as the token states it. */
-  viewerScope(): { townshipIds: readonly string[]; villageIds: readonly string[]; organizationId: string | null } {
-    const { townshipIds, villageIds, organizationId } = this.ctx.viewer;
-    return { townshipIds, villageIds, organizationId };
+  viewerScope(): { townshipIds: readonly string[]; villageIds: readonly string[]; organizationId: string | null; personId: string | null } {
+    const { townshipIds, villageIds, organizationId, personId } = this.ctx.viewer;
+    return { townshipIds, villageIds, organizationId, personId };
   }
 
   actor(): AuditActor {
@@ -175,6 +175,7 @@ export class RequestAccess {
         return viewer.villageIds.includes(villageId);
       case 'PARTNER_NGO':
       case 'DESIGNER':
+      case 'CREDIT_OFFICER':
       case 'ANONYMOUS':
         return false;
       default: {
@@ -191,6 +192,8 @@ export class RequestAccess {
     switch (kind) {
       case 'Household': {
         const h = record as Household;
+        // A credit officer's scope is its borrowers, not places.
+        if (this.role === 'CREDIT_OFFICER') return this.ctx.viewer.personId !== null && h.loan?.creditOfficerId === this.ctx.viewer.personId;
         return partner ? (await this.partnerReferrals({ householdId: h.id })).length > 0 : this.villageInScope(h.villageId);
       }
       case 'Need': {

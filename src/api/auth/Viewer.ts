@@ -6,7 +6,7 @@ import { idOf } from '../../domain/model';
  * (src/api/auth/resolveViewer.ts). No token: ANONYMOUS, who sees only the
  * public service directory.
  */
-export const Role = z.enum(['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER', 'PARTNER_NGO', 'DESIGNER']);
+export const Role = z.enum(['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER', 'PARTNER_NGO', 'DESIGNER', 'CREDIT_OFFICER']);
 export type Role = z.infer<typeof Role>;
 
 export const Viewer = z.object({
@@ -19,6 +19,12 @@ export const Viewer = z.object({
   villageIds: z.array(idOf('Village')),
   /** PARTNER_NGO binding. */
   organizationId: idOf('Organization').nullable(),
+  /**
+   * CREDIT_OFFICER binding (issue 15 item 3): the officer's Person id; they
+   * see only households whose loan.creditOfficerId is this id. null for every
+   * other role (absent in older tokens and sessions).
+   */
+  personId: idOf('Person').nullable().default(null),
 });
 export type Viewer = z.infer<typeof Viewer>;
 
@@ -28,4 +34,5 @@ export const ANONYMOUS: Viewer = Object.freeze({
   townshipIds: [],
   villageIds: [],
   organizationId: null,
+  personId: null,
 });

@@ -53,6 +53,9 @@ export const FILTER_RULES: Readonly<Record<string, FilterRule>> = {
   'ReferralFilter.reason': NONE,
   'AssistanceFilter.needId': NONE,
   'AssistanceFilter.referralId': NONE,
+  // -- the credit company's view: a township id narrows aggregates (suppressed for roles that may not read finances)
+  'Query.creditOfficers(townshipId)': NONE,
+  'Query.loanPortfolio(townshipId)': NONE,
   // -- access module
   'Query.consents(householdId)': NONE,
   'AuditEventFilter.actorId': NONE,
@@ -145,6 +148,8 @@ export const RESULT_READS: Readonly<Record<string, readonly [string, ...string[]
   'Query.matchNeed': ['Household.markers', 'Household.memberAgeBands'],
   // Most vulnerable households first; eligibility on markers and age bands.
   'Mutation.planAllocations': ['Household.vulnerabilityScore', 'Household.markers', 'Household.memberAgeBands'],
+  // A credit officer's borrowers are chosen by whose loan they hold (FINANCE).
+  'Query.myBorrowers': ['Household.loan'],
 };
 
 export function isSuppressedAggregate(rule: FilterRule): rule is Extract<FilterRule, { suppressedAggregate: string }> {

@@ -27,7 +27,7 @@ export interface QueryRule {
 /** Checks a mutation may run and names what it writes, for the WRITE audit event recorded before it runs. */
 export type MutationRule = (access: RequestAccess, args: Args) => Promise<AuditTarget>;
 
-const EVERYONE: readonly Role[] = ['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER', 'PARTNER_NGO', 'DESIGNER'];
+const EVERYONE: readonly Role[] = ['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER', 'PARTNER_NGO', 'DESIGNER', 'CREDIT_OFFICER'];
 const SIGNED_IN: readonly Role[] = EVERYONE.filter((r) => r !== 'ANONYMOUS');
 const CASE_WORK: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VOLUNTEER'];
 const STAFF: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER'];
@@ -83,6 +83,11 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   // Search (auth/searchAccess.ts): households by the fields the viewer may read, within its scope; the directory by name.
   searchHouseholds: { roles: CASE_WORK, check: async (access) => requireHouseholdSearch(access) },
   searchDirectory: { roles: EVERYONE, check: async (access, args) => requireDirectoryKinds(access, args['kinds']) },
+  // The credit company's view (issue 15 item 3; resolvers/credit.ts): caseloads and the loan book as suppressed
+  // aggregates (a CREDIT_OFFICER gets only its own row); a CREDIT_OFFICER's own borrowers.
+  creditOfficers: { roles: ['ADMIN', 'COORDINATOR', 'DESIGNER', 'CREDIT_OFFICER'] },
+  loanPortfolio: { roles: ['ADMIN', 'COORDINATOR', 'DESIGNER', 'CREDIT_OFFICER'] },
+  myBorrowers: { roles: ['CREDIT_OFFICER'] },
   // Access module.
   auditEvents: { roles: ['ADMIN'] },
   // Accounts (issue 11): one's own account for anyone (null when anonymous); the list is an ADMIN's.

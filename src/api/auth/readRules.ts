@@ -28,4 +28,7 @@ export const READ_RULES: Readonly<Record<Role, Readonly<Record<EntityKind, Visib
   PARTNER_NGO: { ...NETWORK, Household: 'SCOPED', Need: 'SCOPED', Referral: 'SCOPED', Assistance: 'SCOPED', Consent: 'NONE', AuditEvent: 'NONE' },
   // Stakeholders, relationships, aggregates and what-if; nothing at household level.
   DESIGNER: { ...NETWORK, Household: 'NONE', Need: 'NONE', Referral: 'NONE', Assistance: 'NONE', Consent: 'NONE', AuditEvent: 'NONE' },
+  // The credit company's officer (issue 15 item 3): their own borrowers (loan.creditOfficerId = the viewer's
+  // personId) and those borrowers' needs; no referrals, help records, consents or audit trail.
+  CREDIT_OFFICER: { ...NETWORK, Household: 'SCOPED', Need: 'SCOPED', Referral: 'NONE', Assistance: 'NONE', Consent: 'NONE', AuditEvent: 'NONE' },
 };

@@ -56,6 +56,9 @@ export const SENSITIVE_RULES: Readonly<Record<Role, Readonly<Record<SensitiveKin
   // and the notes written on the referral addressed to it (all only while consent covers that referral).
   PARTNER_NGO: { ...NOTHING, IDENTITY: ['Household'], CONTACT: ['Household'], HEALTH: ['Need', 'Assistance'], CASE_NOTES: ['Referral'] },
   DESIGNER: NOTHING,
+  // Their own borrowers: who the family is, how to reach them, and the loan (FINANCE) they manage — not health,
+  // disability, children, social assistance (the markers) or case notes.
+  CREDIT_OFFICER: { ...NOTHING, IDENTITY: ['Household'], CONTACT: ['Household', 'Person'], FINANCE: ['Household'] },
 };
 
 /** The table's decision for one field (record visibility and consent are checked by the caller). */

@@ -18,13 +18,16 @@ export const TokenClaims = z.object({
   townships: z.array(idOf('Township')).default([]),
   villages: z.array(idOf('Village')).default([]),
   org: idOf('Organization').nullable().default(null),
+  /** CREDIT_OFFICER binding: the officer's Person id (their borrowers are the households whose loan names it). */
+  person: idOf('Person').nullable().default(null),
 });
 export type TokenClaims = z.input<typeof TokenClaims>;
 
 export async function issueToken(secret: Uint8Array, claims: TokenClaims, ttlSeconds = 8 * 3600): Promise<string> {
   const parsed = TokenClaims.parse(claims);
   if (parsed.role === 'PARTNER_NGO' && parsed.org === null) throw new Error('auth/issueToken: a PARTNER_NGO token needs an organisation (org)');
-  return new SignJWT({ role: parsed.role, townships: parsed.townships, villages: parsed.villages, org: parsed.org })
+  if (parsed.role === 'CREDIT_OFFICER' && parsed.person === null) throw new Error('auth/issueToken: a CREDIT_OFFICER token needs the officer\'s Person id (person)');
+  return new SignJWT({ role: parsed.role, townships: parsed.townships, villages: parsed.villages, org: parsed.org, person: parsed.person })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(parsed.sub)
     .setIssuer(ISSUER)
@@ -45,6 +48,7 @@ export async function verifyToken(secret: Uint8Array, token: string): Promise<Vi
       townshipIds: claims.townships,
       villageIds: claims.villages,
       organizationId: claims.org,
+      personId: claims.role === 'CREDIT_OFFICER' ? claims.person : null,
     });
   } catch (error) {
     const why = error instanceof joseErrors.JWTExpired ? 'the token has expired' : 'the token is invalid';

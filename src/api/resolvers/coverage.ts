@@ -31,6 +31,8 @@ export const SUPPRESSES_SMALL_CELLS: Readonly<Record<Role, boolean>> = {
   COORDINATOR: false,
   SOCIAL_WORKER: false,
   VOLUNTEER: false,
+  // Sees its own borrowers only: county aggregates are other officers' families.
+  CREDIT_OFFICER: true,
 };
 
 /**
@@ -124,6 +126,7 @@ export function householdScopeOf(viewer: Viewer): HouseholdScope {
       return { villageIds: viewer.villageIds };
     case 'PARTNER_NGO':
     case 'DESIGNER':
+    case 'CREDIT_OFFICER':
     case 'ANONYMOUS':
       throw new HuzhuError('FORBIDDEN', `mostVulnerableHouseholds: a ${viewer.role} may not see households; coverage reports the aggregates`);
     default: {

@@ -4,6 +4,7 @@ import { clearLoaders } from '../loaders';
 import { accessResolvers } from './access';
 import { accountsResolvers } from './accounts';
 import { coverageResolvers } from './coverage';
+import { creditResolvers } from './credit';
 import { householdsResolvers } from './households';
 import { matchingResolvers } from './matching';
 import { networkResolvers } from './network';
@@ -17,7 +18,7 @@ import { withholdUnreadableIds } from '../withholdUnreadableIds';
 
 /** Resolver maps per SDL module, merged type by type; every mutation reads its result fresh. */
 export const resolvers = freshAfterWrites(
-  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers, searchResolvers, accountsResolvers, serviceUpkeepResolvers]),
+  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers, searchResolvers, accountsResolvers, serviceUpkeepResolvers, creditResolvers]),
 );
 
 /**

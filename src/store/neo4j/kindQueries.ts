@@ -48,7 +48,7 @@ export const KIND_QUERIES: { readonly [K in EntityKind]: KindQueries<K> } = {
     count: Q.countHouseholds,
     upsert: Q.upsertHouseholds,
     create: Q.createHousehold,
-    filterKeys: ['villageId', 'townshipId', 'marker', 'ageBand', 'synthetic'],
+    filterKeys: ['villageId', 'townshipId', 'marker', 'ageBand', 'synthetic', 'creditOfficerId'],
     link: {
       query: Q.linkHouseholds,
       row: (h) => ({ id: h.id, villageId: h.villageId, creditOfficerId: h.loan?.creditOfficerId ?? null }),

@@ -34,6 +34,14 @@ const MatchNeedQuery = graphql(`
         status
         household {
           id
+          village {
+            id
+            displayName
+            township {
+              id
+              name
+            }
+          }
         }
       }
     }
@@ -92,6 +100,10 @@ const MatchNeedQuery = graphql(`
               id
               name
             }
+            area {
+              kind
+              km
+            }
           }
           trustPath {
             hops
@@ -125,6 +137,7 @@ const MatchNeedQuery = graphql(`
           services {
             id
             name
+            status
           }
         }
       }

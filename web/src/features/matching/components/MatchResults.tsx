@@ -31,7 +31,7 @@ function endName(t: TFunction, end: TrustEndFragment | null, id: string): string
 
 /** "Where should this need go?": ranked services with the score's parts, or why none fits and what would unlock it. */
 export function MatchResults({ needId, canRefer }: { needId: string; canRefer: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const match = useMatchNeed(needId);
   const categories = useCategories();
   const [override, setOverride] = useState('');
@@ -46,6 +46,9 @@ export function MatchResults({ needId, canRefer }: { needId: string; canRefer: b
   if (match.error) return <ErrorNotice error={match.error} onRetry={() => void match.refetch()} />;
   const need = match.data.need && 'category' in match.data.need ? match.data.need : null;
   const result = match.data.matchNeed;
+  const village = need?.household.village ?? null;
+  /** The server's detail is English: shown (as a support detail) only on an English screen. */
+  const english = i18n.language.startsWith('en');
 
   return (
     <section className="stack" data-testid={sel.match.page}>
@@ -76,7 +79,7 @@ export function MatchResults({ needId, canRefer }: { needId: string; canRefer: b
       {result.__typename === 'Matched' ? (
         <ol className="cards">
           {result.matches.map((m, index) => (
-            <MatchCard key={m.service.id} match={m} rank={index + 1} onSend={canRefer && !sent ? () => void send.submit(m.service.id).catch(() => undefined) : null} sending={send.pending} />
+            <MatchCard key={m.service.id} match={m} rank={index + 1} village={village} onSend={canRefer && !sent ? () => void send.submit(m.service.id).catch(() => undefined) : null} sending={send.pending} />
           ))}
         </ol>
       ) : (
@@ -85,17 +88,30 @@ export function MatchResults({ needId, canRefer }: { needId: string; canRefer: b
           {result.reasons.map((r) => (
             <article key={r.reason} className="card" data-testid={sel.match.reason(r.reason)}>
               <h3>{t(`enums.ExclusionReason.${r.reason}`)}</h3>
-              <p>{r.detail}</p>
-              {r.services.length > 0 ? <p className="muted">{t('match.blockedServices', { names: r.services.map((s) => s.name).join('、') })}</p> : null}
-              {r.unlock.length > 0 ? (
+              <p>{t(`match.reasonDetail.${r.reason}`, { village: village?.displayName ?? '', names: r.services.map((s) => s.name).join('、') })}</p>
+              {r.services.length > 0 ? (
+                <p className="muted">
+                  {t('match.blockedServices', {
+                    names: r.services.map((s) => (r.reason === 'NOT_ACTIVE' ? t('match.serviceWithStatus', { name: s.name, status: t(`enums.ServiceStatus.${s.status}`) }) : s.name)).join('、'),
+                  })}
+                </p>
+              ) : null}
+              {r.unlock.length > 0 || r.reason === 'NO_SERVICE_IN_CATEGORY' ? (
                 <>
                   <h4>{t('match.unlock')}</h4>
+                  <p>{t(`match.reasonUnlock.${r.reason}`, { village: village?.displayName ?? '' })}</p>
+                </>
+              ) : null}
+              {english ? (
+                <details className="notice-detail">
+                  <summary>{t('errors.serverDetail')}</summary>
+                  <p>{r.detail}</p>
                   <ul>
                     {r.unlock.map((u) => (
                       <li key={u}>{u}</li>
                     ))}
                   </ul>
-                </>
+                </details>
               ) : null}
             </article>
           ))}
@@ -105,7 +121,26 @@ export function MatchResults({ needId, canRefer }: { needId: string; canRefer: b
   );
 }
 
-function MatchCard({ match: m, rank, onSend, sending }: { match: MatchItem; rank: number; onSend: (() => void) | null; sending: boolean }) {
+type NeedVillage = { displayName: string; township: { name: string } } | null;
+
+/** Which area rule lets the service serve the household's village, in the user's language (from the area's kind and names, not the server's English detail). */
+function areaLine(t: TFunction, m: MatchItem, village: NeedVillage): string {
+  const names = { village: village?.displayName ?? '', township: village?.township.name ?? '', km: m.service.area.km == null ? '' : m.service.area.km.toFixed(1) };
+  switch (m.area.how) {
+    case 'ONLINE':
+      return t('match.areaLine.ONLINE');
+    case 'COUNTY':
+      return t('match.areaLine.COUNTY');
+    case 'TOWNSHIP':
+      return t('match.areaLine.TOWNSHIP', names);
+    case 'VILLAGE':
+      return t('match.areaLine.VILLAGE', names);
+    case 'RADIUS':
+      return t('match.areaLine.RADIUS', names);
+  }
+}
+
+function MatchCard({ match: m, rank, village, onSend, sending }: { match: MatchItem; rank: number; village: NeedVillage; onSend: (() => void) | null; sending: boolean }) {
   const { t } = useTranslation();
   const parts = m.scoreParts;
   const partRows: [string, number, number][] = [
@@ -137,7 +172,7 @@ function MatchCard({ match: m, rank, onSend, sending }: { match: MatchItem; rank
         <dt>{t('match.capacityLeft')}</dt>
         <dd>{m.capacityLeft == null ? t('match.unlimited') : m.capacityLeft}</dd>
         <dt>{t('match.area')}</dt>
-        <dd>{m.area.detail}</dd>
+        <dd>{areaLine(t, m, village)}</dd>
         <dt>{t('match.trackRecord')}</dt>
         <dd>{t('match.trackRecordValue', { sent: parts.trackRecord.sent, accepted: parts.trackRecord.accepted, resolved: parts.trackRecord.resolved })}</dd>
       </dl>

@@ -20,6 +20,9 @@ const OwnServicesQuery = graphql(`
         organization {
           id
           name
+          township {
+            id
+          }
         }
       }
     }

@@ -7,9 +7,11 @@ import { Loading } from '@/components/Loading';
 import type { ServiceStatus } from '@/gql/graphql';
 import { useCategories } from '@/hooks/useCategories';
 import { isApiError } from '@/lib/apiError';
+import { useAccount } from '@/lib/session';
 import { applyServerErrors } from '@/lib/applyServerErrors';
 import { useSubmission } from '@/lib/useSubmission';
 import { sel } from '@/testing/selectors';
+import { maintainableServices } from '../api/maintainable';
 import { updateService, useOwnServices } from '../api/services';
 
 type Service = NonNullable<ReturnType<typeof useOwnServices>['data']>[number];
@@ -17,12 +19,16 @@ const STATUSES: ServiceStatus[] = ['ACTIVE', 'SUSPENDED', 'PLANNED'];
 
 /** An organisation's own services, kept current: status, capacity, hours, contact, the date the details were confirmed. */
 export function ServiceList({ organizationId }: { organizationId: string | null }) {
+  const { t } = useTranslation();
+  const account = useAccount();
   const services = useOwnServices(organizationId);
   if (services.isPending) return <Loading />;
   if (services.error) return <ErrorNotice error={services.error} onRetry={() => void services.refetch()} />;
+  const kept = maintainableServices(account, services.data);
+  if (kept.length === 0) return <p className="muted">{t('services.none')}</p>;
   return (
     <ul className="cards" data-testid={sel.services.list}>
-      {services.data.map((s) => (
+      {kept.map((s) => (
         <ServiceCard key={s.id} service={s} />
       ))}
     </ul>

@@ -1,0 +1,90 @@
+import { isIdOf } from '../../domain/ids';
+import { badInput, HuzhuError } from '../../errors/HuzhuError';
+import { suppressSmallCells } from '../../services/coverage';
+import { creditOfficerCaseloads, loanPortfolioReport } from '../../services/creditView';
+import { accessOf } from '../auth/RequestAccess';
+import { sensitiveAllowed } from '../auth/sensitiveRules';
+import type { Role } from '../auth/Viewer';
+import { toConnection, toPageRequest, type ConnectionArgs } from '../connection';
+import type { RequestContext } from '../context';
+import { required } from './required';
+
+/**
+ * The credit company's view (issue 15 item 3). Loan counts are reads of
+ * Household.loan (FINANCE): small cells are shown only where this table says
+ * so AND the role may read finances for the request's purpose; everyone else
+ * gets 1–4 suppressed, with complementary suppression of the parts that add
+ * up to a total. Exhaustive over Role.
+ */
+export const SHOWS_SMALL_LOAN_CELLS: Readonly<Record<Role, { portfolio: boolean; ownCaseload: boolean }>> = {
+  ADMIN: { portfolio: true, ownCaseload: true },
+  // Their own borrowers' figures in full; the county's book (other officers' families) suppressed.
+  CREDIT_OFFICER: { portfolio: false, ownCaseload: true },
+  // A coordinator's scope is townships, not the county's loan book.
+  COORDINATOR: { portfolio: false, ownCaseload: false },
+  DESIGNER: { portfolio: false, ownCaseload: false },
+  SOCIAL_WORKER: { portfolio: false, ownCaseload: false },
+  VOLUNTEER: { portfolio: false, ownCaseload: false },
+  PARTNER_NGO: { portfolio: false, ownCaseload: false },
+  ANONYMOUS: { portfolio: false, ownCaseload: false },
+};
+
+function suppressFor(ctx: RequestContext, which: 'portfolio' | 'ownCaseload'): boolean {
+  const access = accessOf(ctx);
+  return !SHOWS_SMALL_LOAN_CELLS[ctx.viewer.role][which] || !sensitiveAllowed(ctx.viewer.role, access.purpose, 'FINANCE', 'Household');
+}
+
+function townshipArg(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !isIdOf('Township', value)) throw badInput(`townshipId: ${JSON.stringify(value)} is not a Township id (twp_…)`, ['townshipId']);
+  return value;
+}
+
+/** The officer a CREDIT_OFFICER viewer is; FORBIDDEN for any other role or an unbound token. */
+function ownOfficerId(ctx: RequestContext, operation: string): string {
+  if (ctx.viewer.role !== 'CREDIT_OFFICER') throw new HuzhuError('FORBIDDEN', `${operation}: only a CREDIT_OFFICER has borrowers (you are a ${ctx.viewer.role})`);
+  if (ctx.viewer.personId === null) {
+    throw new HuzhuError('FORBIDDEN', `${operation}: 此信贷员账号未绑定人员 (the token or account names no credit officer; issue one with --person per_…)`);
+  }
+  return ctx.viewer.personId;
+}
+
+export const creditResolvers = {
+  Query: {
+    creditOfficers: async (_: unknown, args: { townshipId?: string | null }, ctx: RequestContext) => {
+      const townshipId = townshipArg(args.townshipId);
+      const own = ctx.viewer.role === 'CREDIT_OFFICER';
+      const rows = await creditOfficerCaseloads(ctx, own ? { townshipId, onlyOfficerId: ownOfficerId(ctx, 'creditOfficers') } : { townshipId });
+      return suppressSmallCells(rows, { suppress: suppressFor(ctx, own ? 'ownCaseload' : 'portfolio') });
+    },
+    myBorrowers: async (_: unknown, args: ConnectionArgs, ctx: RequestContext) => {
+      const officerId = ownOfficerId(ctx, 'myBorrowers');
+      const page = await ctx.store.list('Household', { creditOfficerId: officerId }, toPageRequest(args));
+      for (const h of page.items) ctx.loaders.Household.prime(h.id, h);
+      return toConnection(page);
+    },
+    loanPortfolio: async (_: unknown, args: { townshipId?: string | null }, ctx: RequestContext) => {
+      const townshipId = townshipArg(args.townshipId);
+      if (townshipId !== null) required(await ctx.loaders.Township.load(townshipId), 'Township', townshipId);
+      const shown = suppressSmallCells(await loanPortfolioReport(ctx, townshipId), { suppress: suppressFor(ctx, 'portfolio') });
+      // A share or a difference rebuilds the count it was made from: hidden with it; all of them when the total is hidden.
+      const hiddenTotal = shown.loans === null;
+      return {
+        ...shown,
+        under30kPercent: hiddenTotal ? null : shown.under30kPercent,
+        byPurpose: shown.byPurpose.map((row) =>
+          row.loans === null || hiddenTotal ? { ...row, sharePercent: null, differencePoints: null, suppressed: true } : row,
+        ),
+      };
+    },
+  },
+  CreditOfficerCaseload: {
+    officer: async (row: { officerId: string }, _: unknown, ctx: RequestContext) => required(await ctx.loaders.Person.load(row.officerId), 'Person', row.officerId),
+    suppressed: (row: { suppressed?: boolean }) => row.suppressed ?? false,
+  },
+  LoanPortfolio: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
+  LoanPurposeRow: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
+  LoanAmountBand: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
+  TownshipLoans: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
+  LoanPurposeCount: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
+};

@@ -1,0 +1,163 @@
+import type { GraphStore } from '../../src/store/GraphStore';
+import { seedStore } from '../../src/seed/seedStore';
+import { listAll } from '../../src/services/listAll';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { describeEachStore } from '../support/storesUnderTest';
+import { nonEmpty } from '../support/nonEmpty';
+
+/**
+ * Issue 15 item 3 over HTTP on the synthetic seed: the micro-credit company's
+ * own view — its officers' caseloads, a credit officer's own borrowers, and
+ * the loan book beside the 2021 annual report.
+ */
+const PORTFOLIO = `query($t: ID) { loanPortfolio(townshipId: $t) {
+  townshipId loans under30kPercent calibration suppressed
+  byPurpose { purpose labelZh loans sharePercent reportPercent differencePoints suppressed }
+  byAmount { band loans suppressed }
+  byTownship { townshipId townshipName loans byPurpose { purpose loans suppressed } suppressed }
+  report { index commercePercent livestockPercent plantingPercent otherPercent }
+} }`;
+const OFFICERS = `{ creditOfficers { officer { id name } borrowers openNeeds referralsThroughOfficer suppressed } }`;
+const BORROWERS = `query($after: String) { myBorrowers(first: 50, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { id loan { amountYuan creditOfficer { id } } markers }
+} }`;
+
+interface Portfolio {
+  townshipId: string | null;
+  loans: number | null;
+  under30kPercent: number | null;
+  calibration: string;
+  byPurpose: Array<{ purpose: string; labelZh: string; loans: number | null; sharePercent: number | null; reportPercent: number; differencePoints: number | null; suppressed: boolean }>;
+  byAmount: Array<{ band: string; loans: number | null; suppressed: boolean }>;
+  byTownship: Array<{ townshipId: string; loans: number | null; byPurpose: Array<{ loans: number | null }>; suppressed: boolean }>;
+  report: Array<{ index: number; commercePercent: number }>;
+}
+interface OfficerRow {
+  officer: { id: string; name: string };
+  borrowers: number | null;
+  openNeeds: number | null;
+  referralsThroughOfficer: number | null;
+  suppressed: boolean;
+}
+interface BorrowerPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Array<{ id: string; loan: { amountYuan: number | null; creditOfficer: { id: string } } | null; markers: string[] | null }>;
+}
+
+describeEachStore('the credit company\'s view ($name store)', (adapter) => {
+  let store: GraphStore;
+  let server: TestServer;
+  let admin: string;
+  let officerId: string;
+
+  beforeAll(async () => {
+    store = await adapter.open();
+    await seedStore(store, { households: 2000, seed: 7 });
+    server = await startTestServer(store);
+    admin = await server.token({ sub: 'test-admin', role: 'ADMIN' });
+    officerId = nonEmpty(await listAll(store, 'Person', { role: 'CREDIT_OFFICER' }), 'credit officer')[0]!.id;
+  }, 180_000);
+  afterAll(async () => {
+    await server.stop();
+    await adapter.close(store);
+  });
+
+  it("sets the seed's loan book beside the annual report: purpose shares within a few points of its last year, most loans under 30,000", async () => {
+    const res = await server.gql<{ loanPortfolio: Portfolio }>(PORTFOLIO, {}, admin);
+    expect(res.errors).toBeUndefined();
+    const book = res.data!.loanPortfolio;
+    const households = await listAll(store, 'Household', {});
+    const loans = households.filter((h) => h.loan !== null);
+    expect(book.loans).toBe(loans.length);
+    expect(book.byPurpose.map((r) => r.labelZh)).toEqual(['工商业', '养殖', '种植', '消费及其他']);
+    for (const row of book.byPurpose) {
+      expect(row.loans).toBe(loans.filter((h) => h.loan!.purpose === row.purpose).length);
+      expect(Math.abs(row.differencePoints!)).toBeLessThanOrEqual(5);
+    }
+    expect(book.byPurpose.map((r) => r.reportPercent)).toEqual([58, 23, 13, 6]);
+    expect(book.report.map((y) => y.commercePercent)).toEqual([52, 54, 58]);
+    expect(book.byAmount.reduce((sum, b) => sum + b.loans!, 0)).toBe(loans.length);
+    expect(book.under30kPercent).toBeGreaterThan(50);
+    expect(book.byTownship.reduce((sum, t) => sum + t.loans!, 0)).toBe(loans.length);
+    expect(book.calibration).toMatch(/合成数据/);
+  });
+
+  it('gives each officer its caseload: borrowers, open needs among them, referrals through them', async () => {
+    const res = await server.gql<{ creditOfficers: OfficerRow[] }>(OFFICERS, {}, admin);
+    expect(res.errors).toBeUndefined();
+    const rows = res.data!.creditOfficers;
+    const households = await listAll(store, 'Household', {});
+    const open = await listAll(store, 'Need', { status: 'OPEN' });
+    expect(rows.length).toBe((await listAll(store, 'Person', { role: 'CREDIT_OFFICER' })).length);
+    for (const row of nonEmpty(rows, 'officer row')) {
+      const mine = new Set(households.filter((h) => h.loan?.creditOfficerId === row.officer.id).map((h) => h.id));
+      expect(row.borrowers).toBe(mine.size);
+      expect(row.openNeeds).toBe(open.filter((n) => mine.has(n.householdId)).length);
+      expect(row.referralsThroughOfficer).not.toBeNull();
+    }
+    expect(rows.reduce((sum, r) => sum + r.borrowers!, 0)).toBe(households.filter((h) => h.loan !== null).length);
+  });
+
+  it('shows a CREDIT_OFFICER its own borrowers, paged, with their loans, and nothing else at household level', async () => {
+    const token = await server.token({ sub: 'test-credit-officer', role: 'CREDIT_OFFICER', person: officerId });
+    const expected = (await listAll(store, 'Household', {})).filter((h) => h.loan?.creditOfficerId === officerId).map((h) => h.id).sort();
+    expect(expected.length).toBeGreaterThan(50); // more than one page
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: { data?: { myBorrowers: BorrowerPage } | null; errors?: unknown } = await server.gql<{ myBorrowers: BorrowerPage }>(BORROWERS, { after }, token);
+      expect(res.errors).toBeUndefined();
+      const page: BorrowerPage = res.data!.myBorrowers;
+      expect(page.totalCount).toBe(expected.length);
+      for (const h of page.nodes) {
+        expect(h.loan?.creditOfficer.id).toBe(officerId);
+        expect(h.loan?.amountYuan).toEqual(expect.any(Number)); // FINANCE: the officer's own loans
+        expect(h.markers).toBeNull(); // SOCIAL_ASSISTANCE: not the company's business
+      }
+      seen.push(...page.nodes.map((h) => h.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+
+    // Another officer's borrower behaves as not found; the case-work lists are not the officer's.
+    const other = (await listAll(store, 'Household', {})).find((h) => h.loan !== null && h.loan.creditOfficerId !== officerId)!;
+    const node = await server.gql<{ node: unknown }>('query($id: ID!) { node(id: $id) { id } }', { id: other.id }, token);
+    expect(node.data?.node ?? null).toBeNull();
+    const list = await server.gql('{ households(first: 5) { totalCount } }', {}, token);
+    expect(list.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const referrals = await server.gql('{ referrals(first: 5) { totalCount } }', {}, token);
+    expect(referrals.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    // Its caseload: its own row only, in full.
+    const own = await server.gql<{ creditOfficers: OfficerRow[] }>(OFFICERS, {}, token);
+    expect(own.data!.creditOfficers.map((r) => [r.officer.id, r.borrowers])).toEqual([[officerId, expected.length]]);
+  });
+
+  it('refuses myBorrowers to other roles (only a credit officer has borrowers)', async () => {
+    const designer = await server.token({ sub: 'test-designer', role: 'DESIGNER' });
+    expect((await server.gql(BORROWERS, {}, designer)).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect((await server.gql(BORROWERS, {}, admin)).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('suppresses small loan cells, and the shares made from them, for a role that may not read finances', async () => {
+    const designer = await server.token({ sub: 'test-designer', role: 'DESIGNER' });
+    const full = (await server.gql<{ loanPortfolio: Portfolio }>(PORTFOLIO, {}, admin)).data!.loanPortfolio;
+    // The township whose breakdown has a small cell for the admin, so the designer's answer is a real test.
+    const small = (n: number | null) => n !== null && n > 0 && n < 5;
+    const township = full.byTownship.find((t) => t.byPurpose.some((p) => small(p.loans)) || small(t.loans));
+    expect(township).toBeDefined();
+    const res = await server.gql<{ loanPortfolio: Portfolio }>(PORTFOLIO, { t: township!.townshipId }, designer);
+    expect(res.errors).toBeUndefined();
+    const shown = res.data!.loanPortfolio;
+    const cells = [shown.loans, ...shown.byPurpose.map((r) => r.loans), ...shown.byAmount.map((b) => b.loans), ...shown.byTownship.flatMap((t) => [t.loans, ...t.byPurpose.map((p) => p.loans)])];
+    expect(cells.some(small)).toBe(false);
+    expect(cells).toContain(null);
+    for (const row of shown.byPurpose) if (row.loans === null) expect([row.sharePercent, row.differencePoints]).toEqual([null, null]);
+    // Complementary: no hidden purpose cell is the township total minus the visible ones.
+    const row = shown.byTownship[0]!;
+    const hidden = row.byPurpose.filter((p) => p.loans === null);
+    expect(hidden.length === 0 || hidden.length >= 2 || row.loans === null).toBe(true);
+  });
+});

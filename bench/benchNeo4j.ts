@@ -82,12 +82,12 @@ function readPid(): number | null {
 }
 
 export async function countNodes(driver: Driver): Promise<number> {
-  const res = await driver.executeQuery('MATCH (n) WHERE NOT n:StoreVersion RETURN count(n) AS n');
+  const res = await driver.executeQuery('MATCH (n) WHERE NOT (n:StoreVersion OR n:NetworkVersion) RETURN count(n) AS n');
   return toNumber(res.records[0]?.get('n'));
 }
 
 /**
- * Empties the database (all but the store-version counter), or the nodes of one label, in batches: edges
+ * Empties the database (all but the version counter), or the nodes of one label, in batches: edges
  * first, then nodes, so neither a million households nor a village holding thousands of LIVES_IN edges sits
  * in one transaction (Neo4j caps a transaction's memory).
  */
@@ -102,7 +102,7 @@ export async function wipe(driver: Driver, label: string | null = null): Promise
     );
     await session.run(
       label === null
-        ? 'MATCH (n) WHERE NOT n:StoreVersion CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS'
+        ? 'MATCH (n) WHERE NOT (n:StoreVersion OR n:NetworkVersion) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS'
         : `MATCH (n:${label}) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
     );
   } finally {

@@ -1,3 +1,4 @@
+import type { WriterFigures } from './concurrentWriters';
 import type { BenchArgs, Section } from './benchArgs';
 import type { SeedTiming } from './bulkLoad';
 import type { LoadSummary } from './httpLoad';
@@ -30,6 +31,8 @@ export interface BenchResults {
   plan: PlanFigures[];
   coverage: CoverageFigures[];
   rss: RssFigures[];
+  /** Concurrent writers on distinct households (issue 13 item 3; bench/concurrentWriters.ts); absent in older results. */
+  writers?: WriterFigures[];
   /** Steps that failed: reported in the file, the rest of the run goes on. */
   failures: Array<{ step: string; message: string }>;
 }

@@ -20,6 +20,7 @@ import { ownCpuMs, procCpuMs, type CpuSample } from './cpuUsage';
 import { CHILD_MAX_OLD_SPACE_MB, startApiProcess, type ApiProcess } from './serverProcess';
 import { median } from './stats';
 import { writeReport } from './writeReport';
+import { concurrentWriters } from './concurrentWriters';
 
 const BENCH_DATA = join('.data', 'bench');
 const started = performance.now();
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     plan: [],
     coverage: [],
     rss: [],
+    writers: [],
     failures: [],
   };
   log(`${args.command}: sizes ${args.sizes.join(', ')}; sections ${results.settings.only.join(', ')}; ${results.machine.cores} cores, load ${results.machine.loadAtStart.join(' ')}`);
@@ -94,6 +96,10 @@ async function main(): Promise<void> {
       }
       for (const adapter of adapters) {
         await step(results, `${adapter} API at ${fmt(size)}`, () => apiSections(adapter, size, args, results, neo));
+      }
+      // After the API sections: the writers add households the other sections must not see.
+      if (neo && size === args.matchSize && args.only.has('writers')) {
+        await step(results, `neo4j concurrent writers at ${fmt(size)}`, () => writersSection(neo as BenchNeo4j, args, results, size));
       }
     }
   } finally {
@@ -183,6 +189,28 @@ async function loadNeo4j(neo: BenchNeo4j, args: BenchArgs, results: BenchResults
     await store.close();
   }
 }
+
+// -- concurrent writers on the loaded Neo4j (issue 13 item 3) -------------------------
+
+async function writersSection(neo: BenchNeo4j, args: BenchArgs, results: BenchResults, size: number): Promise<void> {
+  const store = new Neo4jStore({ uri: neo.uri, user: process.env['NEO4J_USER'] ?? 'neo4j', ...(neo.own || !process.env['NEO4J_PASSWORD'] ? {} : { password: process.env['NEO4J_PASSWORD'] }), database: 'neo4j', timeoutMs: 60_000 });
+  try {
+    await store.init();
+    const villages = (await store.list('Village', {}, { first: WRITERS })).items.map((v) => v.id);
+    const [category] = await store.listCategories();
+    if (!category) throw new Error('bench/run: the loaded store has no categories');
+    const seconds = args.smoke ? 2 : 10;
+    log(`writers: 1, then ${WRITERS} on distinct villages, then ${WRITERS} in one village; ${seconds} s each`);
+    const figures = await concurrentWriters(store, { adapter: 'neo4j', households: size, writers: WRITERS, seconds, villageIds: villages, category: category.code });
+    for (const run of figures.runs) log(`  ${run.layout} (${run.writers}): ${fmt(Math.round(run.perSecond))} households/s, p50 ${ms(run.p50Ms)}, p99 ${ms(run.p99Ms)}, ${run.errors} errors`);
+    log(`  network version ${figures.networkVersionMoved ? 'MOVED' : 'unchanged'}`);
+    (results.writers ??= []).push(figures);
+  } finally {
+    await store.close();
+  }
+}
+
+const WRITERS = 10;
 
 // -- sections 2-5 through the API process ------------------------------------------
 

@@ -19,6 +19,8 @@ export const GOALS = {
   peerThroughputMin: 2,
   planMs: 10_000,
   planNeeds: 100_000,
+  /** Issue 13: 10 concurrent writers on distinct households ≥ 2× the throughput of one. */
+  writersSpeedupMin: 2,
 } as const;
 
 type Verdict = 'MET' | 'MISSED' | 'NOT MEASURED' | 'n/a (smoke)';
@@ -55,6 +57,7 @@ export function writeReport(r: BenchResults): string {
   out.push(...overheadSection(r));
   out.push(...peerSection(r));
   out.push(...servicesSection(r));
+  out.push(...writersSection(r));
   out.push(...whySection(r));
   if (r.failures.length > 0) {
     out.push('## Steps that failed', '');
@@ -149,7 +152,57 @@ export function goals(r: BenchResults): GoalRow[] {
       ),
     );
   }
+  const writers = r.writers?.find((w) => w.adapter === 'neo4j');
+  const one = writers?.runs.find((run) => run.layout === 'one writer');
+  const distinct = writers?.runs.find((run) => run.layout === 'distinct villages');
+  rows.push(
+    verdictRow(
+      `${distinct?.writers ?? 10} concurrent writers on distinct households ÷ one writer (Neo4j, households/s)`,
+      `≥ ${GOALS.writersSpeedupMin}×`,
+      one && distinct
+        ? {
+            value: distinct.perSecond / one.perSecond,
+            text: `${x(distinct.perSecond / one.perSecond)} (${round1(distinct.perSecond)}/s vs ${round1(one.perSecond)}/s)`,
+            ok: distinct.perSecond / one.perSecond >= GOALS.writersSpeedupMin,
+            override: r.settings.smoke ? 'n/a (smoke)' : null,
+          }
+        : null,
+    ),
+  );
   return rows;
+}
+
+// -- concurrent writers (issue 13 item 3) ----------------------------------------
+
+function writersSection(r: BenchResults): string[] {
+  const all = r.writers ?? [];
+  if (all.length === 0) return [];
+  const out: string[] = ['## Concurrent writers (issue 13 item 3)', ''];
+  out.push(
+    'Writers in a loop of "register a household, record a need for it" (the two store writes registerHousehold and recordNeed make, with idempotency keys) straight on the store, for a fixed time each: one writer, then 10 writers each in a village of its own, then 10 writers in one village. Throughput counts households (two write transactions each). No write of a household or need touches a shared node (the network version is written only by stakeholder writes); writers in one village share that village\'s counters and LIVES_IN edges, each held for an instant (bench/concurrentWriters.ts).',
+    '',
+  );
+  for (const w of all) {
+    out.push(`${w.adapter}, ${n(w.households)} households loaded, ${w.seconds} s per layout; network version ${w.networkVersionMoved ? '**moved** (a shared node was written)' : 'unchanged'}:`, '');
+    const one = w.runs.find((run) => run.layout === 'one writer');
+    out.push(
+      table(
+        ['Layout', 'Writers', 'Households', 'Households/s', '× one writer', 'p50 per household', 'p99', 'Errors'],
+        w.runs.map((run) => [
+          run.layout,
+          String(run.writers),
+          n(run.households),
+          round1(run.perSecond),
+          one ? x(run.perSecond / one.perSecond) : '–',
+          ms(run.p50Ms),
+          ms(run.p99Ms),
+          String(run.errors),
+        ]),
+      ),
+      '',
+    );
+  }
+  return out;
 }
 
 function verdictRow(goal: string, target: string, m: { value: number; text: string; ok: boolean; override: Verdict | null } | null): GoalRow {

@@ -193,10 +193,11 @@ describeEachStore('who may see what ($name store)', (adapter) => {
       expect(codes(await ask('SOCIAL_WORKER_V1', update, { id: hhA.id, v: world.villages.v3.id }))).toEqual(['FORBIDDEN']);
     });
 
-    it('lets a designer link stakeholders but not add organisations', async () => {
-      const link = 'mutation($f: ID!, $t: ID!) { linkStakeholders(input: { fromId: $f, toId: $t, type: WORKS_WITH, status: PROSPECTIVE }) { id } }';
-      expect(codes(await ask('DESIGNER', link, { f: world.orgs.other.id, t: world.orgs.partner.id }))).toEqual([]);
-      expect(codes(await ask('DESIGNER', 'mutation { addOrganization(input: { name: "设计 (synthetic)", kind: NGO }) { id } }'))).toEqual(['FORBIDDEN']);
+    it('lets a designer link stakeholders BUILDING or PROSPECTIVE (never ESTABLISHED) and add a prospective organisation (issue 12 item 3)', async () => {
+      const link = 'mutation($f: ID!, $t: ID!, $s: RelationshipStatus!) { linkStakeholders(input: { fromId: $f, toId: $t, type: WORKS_WITH, status: $s }) { id } }';
+      expect(codes(await ask('DESIGNER', link, { f: world.orgs.other.id, t: world.orgs.partner.id, s: 'PROSPECTIVE' }))).toEqual([]);
+      expect(codes(await ask('DESIGNER', link, { f: world.orgs.other.id, t: world.orgs.partner.id, s: 'ESTABLISHED' }))).toEqual(['FORBIDDEN']);
+      expect(codes(await ask('DESIGNER', 'mutation { addOrganization(input: { name: "设计 (synthetic)", kind: NGO }) { id } }'))).toEqual([]);
     });
 
     it('lets a partner NGO move its own referral along, but not cancel it, nor touch another organisation’s', async () => {

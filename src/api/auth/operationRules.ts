@@ -122,12 +122,16 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
     return { entityKind: 'Household', entityId: household.id };
   },
   addOrganization: async (access) => {
-    access.requireRole('addOrganization', NETWORK_EDITORS);
+    // A DESIGNER maps future stakeholders (issue 12 item 3): the organisation it adds has no tie yet, and it may
+    // only link it BUILDING or PROSPECTIVE (linkStakeholders below), so it stays a prospective organisation.
+    access.requireRole('addOrganization', [...NETWORK_EDITORS, 'DESIGNER']);
     return { entityKind: 'Organization', entityId: 'new' };
   },
   addService: async (access, args) => {
     // Network editors anywhere; a partner NGO for its own organisation (issue 11 item 4).
-    access.requireRole('addService', SERVICE_KEEPERS);
+    access.requireRole('addService', [...SERVICE_KEEPERS, 'DESIGNER']);
+    // A DESIGNER's services are PLANNED (never matched: matching takes ACTIVE services only); the input defaults to ACTIVE.
+    if (access.role === 'DESIGNER') requireDesignerStatus('addService', input(args)['status'], ['PLANNED'], ['input', 'status']);
     if (access.role === 'PARTNER_NGO') await requireServiceKeeper(access, 'addService', input(args)['organizationId'], ['input', 'organizationId']);
     return { entityKind: 'Organization', entityId: String(input(args)['organizationId']) };
   },
@@ -164,6 +168,8 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
   },
   linkStakeholders: async (access, args) => {
     access.requireRole('linkStakeholders', [...NETWORK_EDITORS, 'DESIGNER']);
+    // A DESIGNER maps ties being built or hoped for; only a network editor records one as ESTABLISHED (a trust path).
+    if (access.role === 'DESIGNER') requireDesignerStatus('linkStakeholders', input(args)['status'], ['BUILDING', 'PROSPECTIVE'], ['input', 'status']);
     return { entityKind: 'Relationship', entityId: `${String(input(args)['fromId'])}->${String(input(args)['toId'])}` };
   },
   createReferral: async (access, args) => {
@@ -221,6 +227,16 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
  * services; a COORDINATOR those of organisations in its townships; a
  * PARTNER_NGO its own organisation's. FORBIDDEN otherwise, at `path`.
  */
+/** A DESIGNER's writes stay in the future: only these statuses (FORBIDDEN at `path` otherwise, the default included). */
+function requireDesignerStatus(operation: string, status: unknown, allowed: readonly string[], path: ReadonlyArray<string | number>): void {
+  if (typeof status === 'string' && allowed.includes(status)) return;
+  throw new HuzhuError(
+    'FORBIDDEN',
+    `${operation}: a DESIGNER may only record ${allowed.join(' or ')} (服务设计师只能登记规划中/正在建立/未来的记录; got ${typeof status === 'string' ? status : 'the default'}); set ${path.join('.')} to ${allowed.join(' or ')}, or ask a coordinator`,
+    { path },
+  );
+}
+
 async function requireServiceKeeper(access: RequestAccess, operation: string, organizationId: unknown, path: ReadonlyArray<string | number>): Promise<void> {
   if (access.role === 'ADMIN') return;
   const scope = access.viewerScope();

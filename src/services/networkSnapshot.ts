@@ -1,6 +1,7 @@
 import { buildStakeholderGraph, type NetworkSnapshot, type StakeholderGraph } from '../graph';
 import type { Referral } from '../domain/model';
 import type { TrackRecord } from '../domain/matching';
+import { EMPTY_TRACK_RECORD, addTrackRecords, referralTrackRecord, type ServiceTrackRecord } from '../domain/referralTrackRecord';
 import type { GraphStore, NetworkCounters } from '../store/GraphStore';
 import { listAll } from './listAll';
 
@@ -105,23 +106,14 @@ function viewOf(projection: Projection, counters: NetworkCounters): NetworkView 
 }
 
 /**
- * Counts of past referrals per service: sent, accepted (ever, unless declined later), resolved,
- * declined; a decline for NO_CAPACITY (the service was full) is counted in
- * declinedNoCapacity instead, which never counts against its reliability
- * (domain/matching scoreMatch).
+ * Counts of past referrals per service, folded with the one rule the stores
+ * maintain their counters by (domain/referralTrackRecord): sent, accepted
+ * (ever, unless declined later), resolved, declined, and declinedNoCapacity,
+ * which never counts against reliability (domain/matching scoreMatch). The
+ * network view reads the stores' counters; this is the reference they equal.
  */
 export function trackRecordsOf(referrals: readonly Referral[]): Map<string, TrackRecord> {
-  const records = new Map<string, Required<TrackRecord>>();
-  for (const r of referrals) {
-    const rec = records.get(r.serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0, declinedNoCapacity: 0 };
-    rec.sent += 1;
-    // A referral declined after it was accepted (the lifecycle allows it) ends as a decline, not an acceptance.
-    if (r.status === 'DECLINED') {
-      if (r.reason === 'NO_CAPACITY') rec.declinedNoCapacity += 1;
-      else rec.declined += 1;
-    } else if (r.transitions.some((t) => t.status === 'ACCEPTED')) rec.accepted += 1;
-    if (r.status === 'RESOLVED') rec.resolved += 1;
-    records.set(r.serviceId, rec);
-  }
+  const records = new Map<string, ServiceTrackRecord>();
+  for (const r of referrals) records.set(r.serviceId, addTrackRecords(records.get(r.serviceId) ?? EMPTY_TRACK_RECORD, referralTrackRecord(r)));
   return records;
 }

@@ -53,7 +53,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // A stuck dependency must not keep a stopped server alive (docker stop, systemd, the browser suite).
+    setTimeout(() => {
+      log.error({ signal }, 'shutdown did not finish within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
     http.close();
+    // Kept-alive browser connections would hold close() open until they time out.
+    http.closeIdleConnections();
     await app.server.stop();
     await store.close();
     process.exit(0);

@@ -53,6 +53,9 @@ export function createApp(options: AppOptions): App {
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT (close HTTP, stop Apollo, close the store, exit); Apollo's own handler
+    // races it and left the process hanging in server.stop() after "shutting down".
+    stopOnTerminationSignals: false,
     plugins,
   });
 

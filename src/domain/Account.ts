@@ -38,6 +38,11 @@ export const AccountRecord = z.object({
   townshipIds: z.array(idOf('Township')),
   villageIds: z.array(idOf('Village')),
   organizationId: idOf('Organization').nullable(),
+  /**
+   * CREDIT_OFFICER binding (issue 15 item 3): the officer's Person id, carried by the session like a token's
+   * `person` claim. Absent (read as none) on accounts of other roles and on records stored before the field.
+   */
+  personId: idOf('Person').nullish(),
   /** Development demo account (演示), created by the first start outside production. */
   demo: z.boolean(),
   disabled: z.boolean(),

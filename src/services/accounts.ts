@@ -48,6 +48,8 @@ export const CreateAccountInput = z
     townshipIds: Scope.townshipIds.nullish().transform((v) => v ?? []),
     villageIds: Scope.villageIds.nullish().transform((v) => v ?? []),
     organizationId: Scope.organizationId.optional().transform((v) => v ?? null),
+    /** A CREDIT_OFFICER account's officer (a Person with the CREDIT_OFFICER role). */
+    personId: idOf('Person').nullish().transform((v) => v ?? null),
     password: Password,
   })
   .strict();
@@ -157,6 +159,7 @@ export async function createAccount(ctx: AccountsContext, actor: AuditActor, raw
   const scope = { townshipIds: input.townshipIds, villageIds: input.villageIds, organizationId: input.organizationId };
   checkScopeFitsRole(input.role, scope, root);
   await checkScopeExists(ctx, scope, root);
+  await checkCreditOfficer(ctx, input.role, input.personId, root);
   const at = ctx.now().toISOString();
   const account: AccountRecord = {
     id: newAccountId(),
@@ -164,6 +167,7 @@ export async function createAccount(ctx: AccountsContext, actor: AuditActor, raw
     displayName: input.displayName,
     role: input.role,
     ...scope,
+    ...(input.role === 'CREDIT_OFFICER' ? { personId: input.personId } : {}),
     demo: options.demo === true,
     disabled: false,
     passwordHash: await ctx.hasher.hash(input.password),
@@ -280,6 +284,23 @@ function checkScopeFitsRole(role: AccountRecord['role'], scope: { organizationId
     throw new HuzhuError('BAD_USER_INPUT', `${[...root, 'organizationId'].join('.')}: a PARTNER_NGO account needs its organisation (合作机构账号必须指定所属机构)`, {
       path: [...root, 'organizationId'],
     });
+  }
+}
+
+/** A CREDIT_OFFICER account names its officer, a stored Person holding the CREDIT_OFFICER role; other roles name none. */
+async function checkCreditOfficer(ctx: ServiceContext, role: AccountRecord['role'], personId: string | null, root: ReadonlyArray<string | number>): Promise<void> {
+  const path = [...root, 'personId'];
+  if (role !== 'CREDIT_OFFICER') {
+    if (personId !== null) throw new HuzhuError('BAD_USER_INPUT', `${path.join('.')}: only a CREDIT_OFFICER account names a person (只有信贷员账号绑定人员)`, { path });
+    return;
+  }
+  if (personId === null) {
+    throw new HuzhuError('BAD_USER_INPUT', `${path.join('.')}: a CREDIT_OFFICER account needs its officer's Person id (信贷员账号必须绑定信贷员本人)`, { path });
+  }
+  const [person] = await ctx.store.getMany('Person', [personId]);
+  if (!person) throw notFound('Person', personId, path);
+  if (!person.roles.includes('CREDIT_OFFICER')) {
+    throw new HuzhuError('BAD_USER_INPUT', `${path.join('.')}: the person is not a credit officer (该人员不是信贷员)`, { path });
   }
 }
 

@@ -18,7 +18,7 @@ interface DemoAccount {
   login: string;
   displayName: string;
   role: AccountRole;
-  scope: (ctx: AccountsContext) => Promise<{ townshipIds?: string[]; villageIds?: string[]; organizationId?: string }>;
+  scope: (ctx: AccountsContext) => Promise<{ townshipIds?: string[]; villageIds?: string[]; organizationId?: string; personId?: string }>;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -33,6 +33,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { login: 'demo-volunteer', displayName: '演示志愿者 (demo volunteer)', role: 'VOLUNTEER', scope: async () => ({ villageIds: [DEMO_VILLAGE_ID] }) },
   { login: 'demo-ngo', displayName: '演示合作机构·晋原街道社工站 (demo partner NGO)', role: 'PARTNER_NGO', scope: async () => ({ organizationId: DEMO_ORGANIZATION_ID }) },
   { login: 'demo-designer', displayName: '演示设计师 (demo designer)', role: 'DESIGNER', scope: async () => ({}) },
+  // Bound to the seed's first credit officer (by id); sees that officer's borrowers only (issue 15 item 3).
+  {
+    login: 'demo-credit-officer',
+    displayName: '演示信贷员 (demo credit officer)',
+    role: 'CREDIT_OFFICER',
+    scope: async (ctx) => {
+      const officer = (await listAll(ctx.store, 'Person', { role: 'CREDIT_OFFICER' })).map((p) => p.id).sort()[0];
+      return officer === undefined ? {} : { personId: officer };
+    },
+  },
 ];
 
 export interface DemoAccountsResult {

@@ -12,7 +12,7 @@ import { MemoryStore } from '../../src/store/memory/MemoryStore';
  */
 const MAIN = join(__dirname, '../../src/main.ts');
 const DEMO_PASSWORD = 'demo-password-synthetic';
-const LOGINS = ['demo-admin', 'demo-coordinator', 'demo-social-worker', 'demo-volunteer', 'demo-ngo', 'demo-designer'];
+const LOGINS = ['demo-admin', 'demo-coordinator', 'demo-social-worker', 'demo-volunteer', 'demo-ngo', 'demo-designer', 'demo-credit-officer'];
 
 /** Starts main, waits until it listens, stops it; returns what it printed. */
 function startOnce(dataDir: string, env: Record<string, string>): Promise<string> {
@@ -71,6 +71,8 @@ describe('demo accounts at start-up', () => {
     expect(accounts.find((a) => a.login === 'demo-coordinator')).toMatchObject({ role: 'COORDINATOR', townshipIds: ['twp_510129001000'] });
     expect(accounts.find((a) => a.login === 'demo-volunteer')?.villageIds).toEqual(['vil_510129001002']);
     expect(accounts.find((a) => a.login === 'demo-social-worker')?.villageIds).toContain('vil_510129001002');
+    // Bound to a seeded credit officer (issue 15 item 3).
+    expect(accounts.find((a) => a.login === 'demo-credit-officer')).toMatchObject({ role: 'CREDIT_OFFICER', personId: expect.stringMatching(/^per_syn-co-/) });
 
     const second = await startOnce(dataDir, { NODE_ENV: 'development', DEMO_ACCOUNT_PASSWORD: DEMO_PASSWORD });
     expect(second).not.toContain('演示账号');

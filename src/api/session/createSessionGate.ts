@@ -223,6 +223,7 @@ function viewerOf(account: AccountRecord): Viewer {
     townshipIds: account.townshipIds,
     villageIds: account.villageIds,
     organizationId: account.organizationId,
+    personId: account.role === 'CREDIT_OFFICER' ? (account.personId ?? null) : null,
   });
 }
 

@@ -13,7 +13,6 @@ import { InboxRoute } from './routes/InboxRoute';
 import { ServicesRoute } from './routes/ServicesRoute';
 import { AccountsRoute } from './routes/AccountsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
-import { MapRoute } from './routes/MapRoute';
 import { DirectoryRoute } from './routes/DirectoryRoute';
 
 /**
@@ -41,7 +40,8 @@ export const router = createBrowserRouter([
           { path: 'inbox', element: <InboxRoute /> },
           { path: 'services', element: <ServicesRoute /> },
           { path: 'accounts', element: <AccountsRoute /> },
-          { path: 'map', element: <MapRoute /> },
+          // The map bundles sigma + ForceAtlas2 (WebGL): its own chunk, loaded when a designer opens it.
+          { path: 'map', lazy: () => import('./routes/MapRoute').then((m) => ({ Component: m.MapRoute })) },
           { path: 'directory', element: <DirectoryRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],

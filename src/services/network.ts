@@ -17,7 +17,7 @@ import {
   type Person,
 } from '../domain/model';
 import { NETWORK_HUB_ID } from '../domain/networkHub';
-import { badInput, underInput } from '../errors/HuzhuError';
+import { badInput, HuzhuError, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import { STAKEHOLDER_KINDS, type GraphStore } from '../store/GraphStore';
 import { listAll } from './listAll';
@@ -126,11 +126,24 @@ export const LinkStakeholdersInput = z
   .refine((r) => r.fromId !== r.toId, { path: ['toId'], message: 'must differ from fromId' })
   .refine((r) => r.since === null || r.until === null || r.since <= r.until, { path: ['until'], message: 'must not be before since' });
 
-/** Create the (from, to, type) relationship, or change its status and dates if it exists. */
-export async function linkStakeholders(ctx: ServiceContext, rawInput: unknown): Promise<Relationship> {
+/**
+ * Create the (from, to, type) relationship, or change its status and dates if it exists.
+ * `createOnly` (a DESIGNER's link): an existing relationship is never changed — FORBIDDEN at
+ * input.toId and nothing written — so a designer cannot turn an ESTABLISHED trust path (or any
+ * tie a network editor recorded) into a BUILDING/PROSPECTIVE one. Relationships carry no author,
+ * so this covers a designer's own earlier ties too: a network editor changes those.
+ */
+export async function linkStakeholders(ctx: ServiceContext, rawInput: unknown, options: { createOnly?: boolean } = {}): Promise<Relationship> {
   const input = parseInput(LinkStakeholdersInput, rawInput, ['input']);
   const at = ctx.now().toISOString();
   const existing = await ctx.store.findRelationship(input.fromId, input.toId, input.type);
+  if (existing && options.createOnly === true) {
+    throw new HuzhuError(
+      'FORBIDDEN',
+      `linkStakeholders: a ${input.type} relationship ${input.fromId} → ${input.toId} already exists (${existing.status}); a DESIGNER may only add new ties (服务设计师不能修改已有的关系), so it was left unchanged; ask a coordinator to change it`,
+      { path: ['input', 'toId'] },
+    );
+  }
   if (existing) {
     return underInput(['input'], ctx.store.update('Relationship', parseInput(Relationship, { ...existing, ...input, updatedAt: at }, ['input'])));
   }

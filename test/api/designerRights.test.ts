@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphStore } from '../../src/store/GraphStore';
+import { kindOfId, type EntityKind } from '../../src/domain/ids';
+import { STAKEHOLDER_KINDS, type GraphStore } from '../../src/store/GraphStore';
+import { listAll } from '../../src/services/listAll';
 import { seedStore } from '../../src/seed/seedStore';
 import { describeEachStore } from '../support/storesUnderTest';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -97,5 +99,34 @@ describeEachStore('a designer maps future stakeholders ($name store)', (adapter)
     expect(codeOf(await server.gql(LINK, { input: { ...tie, status: 'ESTABLISHED' } }, admin))).toBe('ok');
     const again = await server.gql<{ matchNeed: { matches?: Array<{ service: { id: string } }> } }>(MATCH, { needId: need.data!.recordNeed.id }, admin);
     expect((again.data!.matchNeed.matches ?? []).map((m) => m.service.id)).toContain(plannedId);
+  });
+
+  it('cannot change an existing relationship: an ESTABLISHED trust path or a tie a network editor recorded stays as it was', async () => {
+    // An ESTABLISHED tie of the seeded network, between two stakeholders.
+    const isStakeholder = (id: string) => STAKEHOLDER_KINDS.includes(kindOfId(id) as EntityKind);
+    const seeded = (await listAll(store, 'Relationship')).find((r) => r.status === 'ESTABLISHED' && isStakeholder(r.fromId) && isStakeholder(r.toId));
+    expect(seeded).toBeDefined();
+    const tie = { fromId: seeded!.fromId, toId: seeded!.toId, type: seeded!.type };
+    for (const status of ['BUILDING', 'PROSPECTIVE']) {
+      const downgraded = await server.gql(LINK, { input: { ...tie, status, note: '设计师改写（合成）' } }, designer);
+      expect([codeOf(downgraded), fieldOf(downgraded)]).toEqual(['FORBIDDEN', ['input', 'toId']]);
+    }
+    expect(await store.findRelationship(tie.fromId, tie.toId, tie.type)).toEqual(seeded);
+
+    // A BUILDING tie an ADMIN records: the designer may not overwrite it either (not even with an allowed status).
+    const org = await server.gql<{ addOrganization: { id: string } }>(
+      ADD_ORG,
+      { input: { name: '筹建中的互助社（合成）', kind: 'NGO', townshipId: 'twp_510129001000' } },
+      admin,
+    );
+    const editorTie = { fromId: 'org_network', toId: org.data!.addOrganization.id, type: 'PARTNER' };
+    expect(codeOf(await server.gql(LINK, { input: { ...editorTie, status: 'BUILDING', since: '2026-01-01' } }, admin))).toBe('ok');
+    const before = await store.findRelationship(editorTie.fromId, editorTie.toId, 'PARTNER');
+    const overwritten = await server.gql(LINK, { input: { ...editorTie, status: 'PROSPECTIVE', since: null } }, designer);
+    expect([codeOf(overwritten), fieldOf(overwritten)]).toEqual(['FORBIDDEN', ['input', 'toId']]);
+    expect(await store.findRelationship(editorTie.fromId, editorTie.toId, 'PARTNER')).toEqual(before);
+
+    // A new tie is still the designer's to add.
+    expect(codeOf(await server.gql(LINK, { input: { fromId: editorTie.toId, toId: 'org_station-510129001000', type: 'WORKS_WITH', status: 'PROSPECTIVE' } }, designer))).toBe('ok');
   });
 });

@@ -65,7 +65,9 @@ export const networkResolvers = {
     addService: (_: unknown, args: { input: unknown }, ctx: RequestContext) => addService(ctx, args.input),
     updateServiceCapacity: (_: unknown, args: { serviceId: unknown; capacity?: unknown }, ctx: RequestContext) =>
       updateServiceCapacity(ctx, args.serviceId, args.capacity),
-    linkStakeholders: (_: unknown, args: { input: unknown }, ctx: RequestContext) => linkStakeholders(ctx, args.input),
+    // A DESIGNER adds ties only (operationRules limits it to BUILDING/PROSPECTIVE); it never changes an existing one.
+    linkStakeholders: (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
+      linkStakeholders(ctx, args.input, { createOnly: ctx.viewer.role === 'DESIGNER' }),
   },
   Person: {
     villages: (p: Person, _: unknown, ctx: RequestContext) => loadAll(ctx.loaders.Village, p.villageIds, 'Village'),

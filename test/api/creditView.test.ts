@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Household, Service } from '../../src/domain/model';
+import { trustPath, withHousehold } from '../../src/graph';
+import { networkView } from '../../src/services/networkSnapshot';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { seedStore } from '../../src/seed/seedStore';
 import { listAll } from '../../src/services/listAll';
@@ -133,6 +137,48 @@ describeEachStore('the credit company\'s view ($name store)', (adapter) => {
     // Its caseload: its own row only, in full.
     const own = await server.gql<{ creditOfficers: OfficerRow[] }>(OFFICERS, {}, token);
     expect(own.data!.creditOfficers.map((r) => [r.officer.id, r.borrowers])).toEqual([[officerId, expected.length]]);
+  });
+
+  it("counts a new referral of a borrower whose trust path runs through the officer: that officer's referralsThroughOfficer moves from N to N+1, no other officer's", async () => {
+    const before = (await server.gql<{ creditOfficers: OfficerRow[] }>(OFFICERS, {}, admin)).data!.creditOfficers;
+    const n = before.find((r) => r.officer.id === officerId)!.referralsThroughOfficer;
+    expect(n).toEqual(expect.any(Number));
+
+    // A borrower of the officer and an ACTIVE service with room (the seed sends no referrals) whose best trust path (on the
+    // network as it is now, as creditView computes it) runs through the officer's LOAN tie.
+    const view = await networkView(store);
+    const borrowers = (await listAll(store, 'Household', { creditOfficerId: officerId })).sort((a, b) => a.id.localeCompare(b.id));
+    const services = (await listAll(store, 'Service', { status: 'ACTIVE' })).filter((s) => (s.capacity === null || s.capacity > 0) && view.graph.hasNode(s.id)).sort((a, b) => a.id.localeCompare(b.id));
+    let pick: { household: Household; service: Service } | undefined;
+    for (const household of borrowers) {
+      const network = withHousehold(view.graph, household);
+      pick = services.map((service) => ({ household, service })).find(({ service }) => trustPath(network, household.id, service.id)?.steps.some((s) => s.toId === officerId));
+      if (pick) break;
+    }
+    expect(pick).toBeDefined();
+    const { household, service } = pick!;
+    const category = service.categories[0]!;
+
+    // The referral as a coordinator would make it: a need, the family's consent for the category, the referral.
+    const need = await server.gql<{ recordNeed: { id: string } }>(
+      'mutation($input: RecordNeedInput!) { recordNeed(input: $input) { id } }',
+      { input: { householdId: household.id, category, urgency: 'MEDIUM', idempotencyKey: randomUUID() } },
+      admin,
+    );
+    expect(need.errors).toBeUndefined();
+    const consent = await server.gql('mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', { input: { householdId: household.id, categories: [category] } }, admin);
+    expect(consent.errors).toBeUndefined();
+    const referral = await server.gql(
+      'mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }',
+      { input: { needId: need.data!.recordNeed.id, serviceId: service.id, idempotencyKey: randomUUID() } },
+      admin,
+    );
+    expect(referral.errors).toBeUndefined();
+
+    const after = (await server.gql<{ creditOfficers: OfficerRow[] }>(OFFICERS, {}, admin)).data!.creditOfficers;
+    expect(after.find((r) => r.officer.id === officerId)!.referralsThroughOfficer).toBe(n! + 1);
+    const others = (rows: OfficerRow[]) => rows.filter((r) => r.officer.id !== officerId).map((r) => [r.officer.id, r.referralsThroughOfficer]);
+    expect(others(after)).toEqual(others(before));
   });
 
   it('refuses myBorrowers to other roles (only a credit officer has borrowers)', async () => {

@@ -4,38 +4,50 @@ import type { HouseholdRowFragment } from '@/gql/graphql';
 import type { Capabilities } from '@/lib/permissions';
 import { sel } from '@/testing/selectors';
 
-/** Rows of households; sensitive columns only for roles that may read them (others are not even requested). */
+/**
+ * Rows of households; sensitive columns only for roles that may read them (others are not even requested).
+ * At phone width (styles.css, `.table-cards`) each row is a card and each cell shows its column's name from
+ * `data-label`; wider screens keep the table, scrolling inside `.table-wrap` rather than past the page edge.
+ */
 export function HouseholdTable({ rows, caps, testId }: { rows: readonly HouseholdRowFragment[]; caps: Capabilities; testId: string }) {
   const { t } = useTranslation();
+  const label = {
+    first: caps.see.identity ? t('households.head') : t('households.id'),
+    village: t('households.village'),
+    size: t('households.size'),
+    code: t('households.code'),
+    markers: t('households.markers'),
+    score: t('households.score'),
+  };
   return (
     <div className="table-wrap">
-      <table className="table" data-testid={testId}>
+      <table className="table table-cards" data-testid={testId}>
         <thead>
           <tr>
-            {caps.see.identity ? <th scope="col">{t('households.head')}</th> : <th scope="col">{t('households.id')}</th>}
-            <th scope="col">{t('households.village')}</th>
-            <th scope="col">{t('households.size')}</th>
-            {caps.see.officialId ? <th scope="col">{t('households.code')}</th> : null}
-            {caps.see.socialAssistance ? <th scope="col">{t('households.markers')}</th> : null}
-            {caps.see.socialAssistance ? <th scope="col">{t('households.score')}</th> : null}
+            <th scope="col">{label.first}</th>
+            <th scope="col">{label.village}</th>
+            <th scope="col">{label.size}</th>
+            {caps.see.officialId ? <th scope="col">{label.code}</th> : null}
+            {caps.see.socialAssistance ? <th scope="col">{label.markers}</th> : null}
+            {caps.see.socialAssistance ? <th scope="col">{label.score}</th> : null}
           </tr>
         </thead>
         <tbody>
           {rows.map((h) => (
             <tr key={h.id} data-testid={sel.households.row(h.id)}>
-              <td>
+              <td data-label={label.first}>
                 <Link to={`/households/${h.id}`} data-testid={sel.households.rowLink(h.id)}>
                   {h.head?.name ?? h.id}
                 </Link>
                 {h.synthetic ? <span className="badge badge-muted">{t('common.synthetic')}</span> : null}
               </td>
-              <td>
+              <td data-label={label.village}>
                 {h.village.township.name} · {h.village.displayName}
               </td>
-              <td>{h.size}</td>
-              {caps.see.officialId ? <td>{h.householdCode ?? '—'}</td> : null}
+              <td data-label={label.size}>{h.size}</td>
+              {caps.see.officialId ? <td data-label={label.code}>{h.householdCode ?? '—'}</td> : null}
               {caps.see.socialAssistance ? (
-                <td>
+                <td data-label={label.markers}>
                   {(h.markers ?? []).map((m) => (
                     <span key={m} className="badge">
                       {t(`enums.Marker.${m}`)}
@@ -43,7 +55,7 @@ export function HouseholdTable({ rows, caps, testId }: { rows: readonly Househol
                   ))}
                 </td>
               ) : null}
-              {caps.see.socialAssistance ? <td>{h.vulnerabilityScore == null ? '—' : h.vulnerabilityScore.toFixed(1)}</td> : null}
+              {caps.see.socialAssistance ? <td data-label={label.score}>{h.vulnerabilityScore == null ? '—' : h.vulnerabilityScore.toFixed(1)}</td> : null}
             </tr>
           ))}
         </tbody>

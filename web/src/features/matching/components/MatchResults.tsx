@@ -176,27 +176,29 @@ function MatchCard({ match: m, rank, village, onSend, sending }: { match: MatchI
         <dt>{t('match.trackRecord')}</dt>
         <dd>{t('match.trackRecordValue', { sent: parts.trackRecord.sent, accepted: parts.trackRecord.accepted, resolved: parts.trackRecord.resolved })}</dd>
       </dl>
-      <table className="table table-compact">
-        <caption>{t('match.scoreParts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('match.part.name')}</th>
-            <th scope="col">{t('match.part.value')}</th>
-            <th scope="col">{t('match.part.weight')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {partRows.map(([name, value, weight]) => (
-            <tr key={name}>
-              <td>{name}</td>
-              <td>
-                <meter min={0} max={1} value={value} /> {value.toFixed(2)}
-              </td>
-              <td>{weight.toFixed(2)}</td>
+      <div className="table-wrap">
+        <table className="table table-compact">
+          <caption>{t('match.scoreParts')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('match.part.name')}</th>
+              <th scope="col">{t('match.part.value')}</th>
+              <th scope="col">{t('match.part.weight')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {partRows.map(([name, value, weight]) => (
+              <tr key={name}>
+                <td>{name}</td>
+                <td>
+                  <meter min={0} max={1} value={value} /> {value.toFixed(2)}
+                </td>
+                <td>{weight.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h4>{t('match.trustPath', { hops: m.trustPath.hops, weakest: t(`enums.RelationshipStatus.${m.trustPath.weakestStatus}`) })}</h4>
       <ol className="steps">
         {m.trustPath.steps.map((s, i) => (

@@ -4,6 +4,7 @@ import { AuditEvent, idOf } from '../domain/model';
 import { HuzhuError, notFound, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import type { Page, PageRequest } from '../store/GraphStore';
+import { loginNameKey } from '../store/accountWrites';
 import { auditEventId, auditWrite, type AuditActor } from './audit';
 import type { PasswordHasher } from './passwordHasher';
 import type { ServiceContext } from './ServiceContext';
@@ -62,6 +63,8 @@ export const UpdateAccountInput = z
     townshipIds: Scope.townshipIds.nullish(),
     villageIds: Scope.villageIds.nullish(),
     organizationId: Scope.organizationId.optional(),
+    /** A CREDIT_OFFICER account's officer: required when the role becomes CREDIT_OFFICER, refused for other roles. */
+    personId: idOf('Person').nullish(),
     disabled: z.boolean().nullish(),
   })
   .strict();
@@ -90,8 +93,18 @@ export async function signIn(ctx: AccountsContext, request: SignInRequest, polic
   const account = login.success ? await ctx.store.findAccountByLogin(login.data) : null;
   const at = ctx.now();
   if (account === null) {
+    // The same lockout rule as a real account (failuresAfter), counted in the store under a hash of the name.
+    const key = loginNameKey(login.success ? login.data : String(request.login));
+    const actor = anonymousActor(request.correlationId);
     await ctx.hasher.burn(password);
-    await recordAuth(ctx, anonymousActor(request.correlationId), at, 'auth:login-failed', 'unknown');
+    const before = await ctx.store.getLoginNameFailures(key);
+    if (isLocked(before, at)) {
+      await recordAuth(ctx, actor, at, 'auth:login-refused-locked', 'unknown');
+      return { kind: 'LOCKED', account: null, lockedUntil: before.lockedUntil as string };
+    }
+    const after = await ctx.store.recordLoginNameFailure(key, lockAttempt(at, policy));
+    await recordAuth(ctx, actor, at, 'auth:login-failed', 'unknown');
+    if (isLocked(after, at)) return { kind: 'LOCKED', account: null, lockedUntil: after.lockedUntil as string };
     return { kind: 'INVALID_CREDENTIALS', account: null };
   }
   const actor = accountActor(account, request.correlationId);
@@ -102,11 +115,7 @@ export async function signIn(ctx: AccountsContext, request: SignInRequest, polic
   }
   const matches = password !== '' && (await ctx.hasher.verify(account.passwordHash, password));
   if (!matches) {
-    const after = await ctx.store.recordAccountLoginFailure(account.id, {
-      at: at.toISOString(),
-      lockAfter: policy.lockAfter,
-      lockUntil: new Date(at.getTime() + policy.lockMinutes * 60_000).toISOString(),
-    });
+    const after = await ctx.store.recordAccountLoginFailure(account.id, lockAttempt(at, policy));
     await recordAuth(ctx, actor, at, 'auth:login-failed', account.id);
     if (isLocked(after, at)) {
       await recordAuth(ctx, actor, at, 'auth:account-locked', account.id);
@@ -118,11 +127,19 @@ export async function signIn(ctx: AccountsContext, request: SignInRequest, polic
     await recordAuth(ctx, actor, at, 'auth:login-refused-disabled', account.id);
     return { kind: 'INVALID_CREDENTIALS', account };
   }
+  if (account.demo && request.refuseDemoAccounts === true) {
+    await recordAuth(ctx, actor, at, 'auth:login-refused-demo', account.id);
+    return { kind: 'INVALID_CREDENTIALS', account };
+  }
   // Stored with older parameters: store a hash at today's cost while the password is at hand.
   const rehash = ctx.hasher.needsRehash(account.passwordHash) ? await ctx.hasher.hash(password) : null;
   const signedIn = await ctx.store.recordAccountLogin(account.id, { at: at.toISOString(), passwordHash: rehash });
   await recordAuth(ctx, actor, at, rehash === null ? 'auth:login' : 'auth:login+rehash', account.id);
   return { kind: 'SIGNED_IN', account: signedIn };
+}
+
+function lockAttempt(at: Date, policy: LockPolicy): { at: string; lockAfter: number; lockUntil: string } {
+  return { at: at.toISOString(), lockAfter: policy.lockAfter, lockUntil: new Date(at.getTime() + policy.lockMinutes * 60_000).toISOString() };
 }
 
 /** Sign-out: ends every session of the account (on every API instance, since they share the store). */
@@ -193,12 +210,21 @@ export async function updateAccount(ctx: ServiceContext, actor: AuditActor, rawI
     villageIds: input.villageIds ?? stored.villageIds,
     organizationId: input.organizationId === undefined ? stored.organizationId : input.organizationId,
   };
-  checkScopeFitsRole(role, scope, ['input']);
-  await checkScopeExists(ctx, scope, ['input']);
+  // A CREDIT_OFFICER keeps its officer unless another is given; any other role names none (a given one is refused).
+  const personId = role === 'CREDIT_OFFICER' ? (input.personId ?? stored.personId ?? null) : (input.personId ?? null);
+  // Only switching an account on or off is never refused, so an ADMIN can always disable an account stored before
+  // these checks (e.g. an unbound CREDIT_OFFICER); every other change is checked as createAccount checks it.
+  const onlyDisabled = Object.entries(input).every(([key, value]) => key === 'disabled' || value === undefined);
+  if (!onlyDisabled) {
+    checkScopeFitsRole(role, scope, ['input']);
+    await checkScopeExists(ctx, scope, ['input']);
+    await checkCreditOfficer(ctx, role, personId, ['input']);
+  }
   const disabled = input.disabled ?? stored.disabled;
   const next: AccountRecord = {
     ...stored,
     ...scope,
+    personId,
     role,
     displayName: input.displayName ?? stored.displayName,
     disabled,
@@ -207,6 +233,8 @@ export async function updateAccount(ctx: ServiceContext, actor: AuditActor, rawI
     updatedAt: ctx.now().toISOString(),
     version: stored.version + 1,
   };
+  // As createAccount stores it: the binding only on a CREDIT_OFFICER account.
+  if (role !== 'CREDIT_OFFICER') delete next.personId;
   const updated = await ctx.store.updateAccount(next, { expectedVersion: stored.version });
   const changed = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined).sort();
   await recordAuth(ctx, actor, ctx.now(), disabled && !stored.disabled ? 'account:disable' : 'account:update', updated.id, changed);
@@ -278,12 +306,31 @@ async function recordAuth(ctx: ServiceContext, actor: AuditActor, at: Date, what
   );
 }
 
-/** The token rule (src/api/auth/tokens.ts): a partner NGO account is bound to its organisation. */
-function checkScopeFitsRole(role: AccountRecord['role'], scope: { organizationId: string | null }, root: ReadonlyArray<string | number>): void {
+/**
+ * The token rule (src/api/auth/tokens.ts): a partner NGO account is bound to its organisation. A CREDIT_OFFICER's
+ * scope is its borrowers (its personId), so townships, villages or an organisation do not apply to it: refused.
+ */
+function checkScopeFitsRole(
+  role: AccountRecord['role'],
+  scope: { townshipIds: readonly string[]; villageIds: readonly string[]; organizationId: string | null },
+  root: ReadonlyArray<string | number>,
+): void {
   if (role === 'PARTNER_NGO' && scope.organizationId === null) {
     throw new HuzhuError('BAD_USER_INPUT', `${[...root, 'organizationId'].join('.')}: a PARTNER_NGO account needs its organisation (合作机构账号必须指定所属机构)`, {
       path: [...root, 'organizationId'],
     });
+  }
+  if (role === 'CREDIT_OFFICER') {
+    const misplaced = scope.townshipIds.length > 0 ? 'townshipIds' : scope.villageIds.length > 0 ? 'villageIds' : scope.organizationId !== null ? 'organizationId' : null;
+    if (misplaced !== null) {
+      const path = [...root, misplaced];
+      const empty = misplaced === 'organizationId' ? 'null' : '[]';
+      throw new HuzhuError(
+        'BAD_USER_INPUT',
+        `${path.join('.')}: a CREDIT_OFFICER account has no township, village or organisation scope — its scope is its own borrowers; send ${misplaced}: ${empty} (信贷员账号不设乡镇、村或机构范围，其范围是本人的借款户；请将 ${misplaced} 设为 ${empty})`,
+        { path },
+      );
+    }
   }
 }
 

@@ -22,7 +22,8 @@ export interface OfficerCaseload {
   officerId: string;
   borrowers: FamilyFigure;
   openNeeds: FamilyFigure;
-  referralsThroughOfficer: FamilyFigure;
+  /** null when the caller asked for no referral counts (a viewer that may not read referrals). */
+  referralsThroughOfficer: FamilyFigure | null;
 }
 
 /**
@@ -32,19 +33,21 @@ export interface OfficerCaseload {
  * referrals of those borrowers whose best trust path from the household to
  * the referred service runs through the officer — recomputed on the network
  * as it is now (the path a referral took is not stored), without the
- * family's consent exclusions (a count, not a proposal).
+ * family's consent exclusions (a count, not a proposal). With
+ * `countReferrals: false` the referrals are not read and the count is null.
  */
 export async function creditOfficerCaseloads(
   ctx: ServiceContext,
-  options: { townshipId?: string | null; onlyOfficerId?: string | null },
+  options: { townshipId?: string | null; onlyOfficerId?: string | null; countReferrals?: boolean },
 ): Promise<OfficerCaseload[]> {
   let officers: Person[] = await listAll(ctx.store, 'Person', { role: 'CREDIT_OFFICER', ...(options.townshipId ? { townshipId: options.townshipId } : {}) });
   if (options.onlyOfficerId !== undefined) officers = officers.filter((o) => o.id === options.onlyOfficerId);
   if (officers.length === 0) return [];
+  const countReferrals = options.countReferrals ?? true;
   const [openNeeds, referrals, view] = await Promise.all([
     listAll(ctx.store, 'Need', { status: 'OPEN' }),
-    listAll(ctx.store, 'Referral', {}),
-    networkView(ctx.store),
+    countReferrals ? listAll(ctx.store, 'Referral', {}) : Promise.resolve([]),
+    countReferrals ? networkView(ctx.store) : Promise.resolve(null),
   ]);
   const rows: OfficerCaseload[] = [];
   for (const officer of officers) {
@@ -53,6 +56,7 @@ export async function creditOfficerCaseloads(
     const needs = openNeeds.filter((n) => byId.has(n.householdId));
     const through: string[] = [];
     for (const referral of referrals) {
+      if (view === null) break;
       const household = byId.get(referral.householdId);
       if (!household || !view.graph.hasNode(referral.serviceId)) continue;
       const path = graphTrustPath(withHousehold(view.graph, household), household.id, referral.serviceId);
@@ -62,7 +66,7 @@ export async function creditOfficerCaseloads(
       officerId: officer.id,
       borrowers: familyCount(borrowers.length),
       openNeeds: new FamilyFigure(needs.length, new Set(needs.map((n) => n.householdId)).size),
-      referralsThroughOfficer: new FamilyFigure(through.length, new Set(through).size),
+      referralsThroughOfficer: countReferrals ? new FamilyFigure(through.length, new Set(through).size) : null,
     });
   }
   return rows;
@@ -108,6 +112,11 @@ export async function loanPortfolioReport(ctx: ServiceContext, townshipId: strin
       return { townshipId: t.id, townshipName: t.name, loans, byPurpose: parts };
     });
   sumGroup(total, byTownship.map((t) => t.loans));
+  // The columns too: the county's figure for a purpose is that purpose summed over the townships, so a township's
+  // hidden cell is not the county figure minus the other townships' (complementary suppression covers rows and columns).
+  book.byPurpose.forEach((row, i) => {
+    sumGroup(purposeFigures[i] as FamilyFigure, byTownship.map((t) => (t.byPurpose.find((p) => p.purpose === row.purpose) as { loans: FamilyFigure }).loans));
+  });
   return {
     townshipId,
     loans: total,

@@ -181,6 +181,16 @@ describeEachStore('the credit company\'s view ($name store)', (adapter) => {
     expect(others(after)).toEqual(others(before));
   });
 
+  it('gives a CREDIT_OFFICER its own caseload without the referral count (its read rules say Referral: NONE); an ADMIN gets the count', async () => {
+    const token = await server.token({ sub: 'test-credit-officer', role: 'CREDIT_OFFICER', person: officerId });
+    const own = await server.gql<{ creditOfficers: OfficerRow[] }>(OFFICERS, {}, token);
+    expect(own.errors).toBeUndefined();
+    const [row] = nonEmpty(own.data!.creditOfficers, 'own caseload row');
+    expect(row).toMatchObject({ officer: { id: officerId }, borrowers: expect.any(Number), referralsThroughOfficer: null });
+    const all = (await server.gql<{ creditOfficers: OfficerRow[] }>(OFFICERS, {}, admin)).data!.creditOfficers;
+    expect(all.find((r) => r.officer.id === officerId)!.referralsThroughOfficer).toEqual(expect.any(Number));
+  });
+
   it('refuses myBorrowers to other roles (only a credit officer has borrowers)', async () => {
     const designer = await server.token({ sub: 'test-designer', role: 'DESIGNER' });
     expect((await server.gql(BORROWERS, {}, designer)).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -200,10 +210,11 @@ describeEachStore('the credit company\'s view ($name store)', (adapter) => {
     const cells = [shown.loans, ...shown.byPurpose.map((r) => r.loans), ...shown.byAmount.map((b) => b.loans), ...shown.byTownship.flatMap((t) => [t.loans, ...t.byPurpose.map((p) => p.loans)])];
     expect(cells.some(small)).toBe(false);
     expect(cells).toContain(null);
-    for (const row of shown.byPurpose) if (row.loans === null) expect([row.sharePercent, row.differencePoints]).toEqual([null, null]);
-    // Complementary: no hidden purpose cell is the township total minus the visible ones.
+    // The township's small purpose cell is a row of its book: hidden, with its share and difference.
+    for (const row of nonEmpty(shown.byPurpose.filter((r) => r.loans === null), 'hidden purpose row')) expect([row.sharePercent, row.differencePoints]).toEqual([null, null]);
+    // Complementary: a hidden purpose cell is never the township total minus the visible ones (two hidden, or the total).
     const row = shown.byTownship[0]!;
-    const hidden = row.byPurpose.filter((p) => p.loans === null);
-    expect(hidden.length === 0 || hidden.length >= 2 || row.loans === null).toBe(true);
+    const hidden = nonEmpty(row.byPurpose.filter((p) => p.loans === null), "hidden cell of the township's row");
+    expect(hidden.length >= 2 || row.loans === null).toBe(true);
   });
 });

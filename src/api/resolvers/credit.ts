@@ -2,6 +2,7 @@ import { isIdOf } from '../../domain/ids';
 import { badInput, HuzhuError } from '../../errors/HuzhuError';
 import { suppressSmallCells } from '../../services/coverage';
 import { creditOfficerCaseloads, loanPortfolioReport } from '../../services/creditView';
+import { READ_RULES } from '../auth/readRules';
 import { accessOf } from '../auth/RequestAccess';
 import { sensitiveAllowed } from '../auth/sensitiveRules';
 import type { Role } from '../auth/Viewer';
@@ -54,8 +55,12 @@ export const creditResolvers = {
     creditOfficers: async (_: unknown, args: { townshipId?: string | null }, ctx: RequestContext) => {
       const townshipId = townshipArg(args.townshipId);
       const own = ctx.viewer.role === 'CREDIT_OFFICER';
-      const rows = await creditOfficerCaseloads(ctx, own ? { townshipId, onlyOfficerId: ownOfficerId(ctx, 'creditOfficers') } : { townshipId });
-      return suppressSmallCells(rows, { suppress: suppressFor(ctx, own ? 'ownCaseload' : 'portfolio') });
+      const suppress = suppressFor(ctx, own ? 'ownCaseload' : 'portfolio');
+      // Referral counts go to roles that may read referrals, or as small-cell-suppressed aggregates (as coverage's
+      // referral figures do); a CREDIT_OFFICER (Referral: NONE) sees its own caseload in full, so it gets none (null).
+      const countReferrals = READ_RULES[ctx.viewer.role].Referral !== 'NONE' || suppress;
+      const rows = await creditOfficerCaseloads(ctx, own ? { townshipId, onlyOfficerId: ownOfficerId(ctx, 'creditOfficers'), countReferrals } : { townshipId, countReferrals });
+      return suppressSmallCells(rows, { suppress });
     },
     myBorrowers: async (_: unknown, args: ConnectionArgs, ctx: RequestContext) => {
       const officerId = ownOfficerId(ctx, 'myBorrowers');
@@ -68,10 +73,13 @@ export const creditResolvers = {
       if (townshipId !== null) required(await ctx.loaders.Township.load(townshipId), 'Township', townshipId);
       const shown = suppressSmallCells(await loanPortfolioReport(ctx, townshipId), { suppress: suppressFor(ctx, 'portfolio') });
       // A share or a difference rebuilds the count it was made from: hidden with it; all of them when the total is hidden.
+      // The share under 30,000 (0.1-point resolution) is the sum of the three bands below 30,000 given the total: with
+      // any band hidden it would rebuild the hidden ones (30K+ = total − under-30K count), so it is hidden then too.
       const hiddenTotal = shown.loans === null;
+      const hiddenBand = shown.byAmount.some((band) => band.loans === null);
       return {
         ...shown,
-        under30kPercent: hiddenTotal ? null : shown.under30kPercent,
+        under30kPercent: hiddenTotal || hiddenBand ? null : shown.under30kPercent,
         byPurpose: shown.byPurpose.map((row) =>
           row.loans === null || hiddenTotal ? { ...row, sharePercent: null, differencePoints: null, suppressed: true } : row,
         ),

@@ -10,7 +10,7 @@ import { seedIfEmpty } from './seed/seedIfEmpty';
 import { jwtSecret } from './api/auth/jwtSecret';
 import { createSessionGate } from './api/session/createSessionGate';
 import { defaultPasswordHasher } from './services/defaultPasswordHasher';
-import { describeDemoAccounts, ensureDemoAccounts } from './services/demoAccounts';
+import { describeDemoAccounts, ensureDemoAccounts, storedDemoLogins } from './services/demoAccounts';
 
 /**
  * `npm start`: load config, open the store (embedded memory unless NEO4J_URI
@@ -38,6 +38,11 @@ async function main(): Promise<void> {
       { password: config.DEMO_ACCOUNT_PASSWORD, correlationId: 'start-up' },
     );
     for (const line of describeDemoAccounts(demo)) process.stdout.write(`${line}\n`);
+  } else {
+    const demoLogins = await storedDemoLogins(store);
+    if (demoLogins.length > 0) {
+      log.warn({ demoAccounts: demoLogins }, `存储中有 ${demoLogins.length} 个演示账号；生产环境拒绝其登录。请用 npm run user -- disable --login <登录名> 停用 (demo accounts exist in the store: production refuses their sign-in; disable them with npm run user -- disable --login <login>)`);
+    }
   }
   const app = createApp({ config, store, log });
   await app.server.start();

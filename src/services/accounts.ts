@@ -73,13 +73,15 @@ export const UpdateAccountInput = z
 export type SignInOutcome =
   | { kind: 'SIGNED_IN'; account: AccountRecord }
   | { kind: 'INVALID_CREDENTIALS'; account: AccountRecord | null }
-  | { kind: 'LOCKED'; account: AccountRecord; lockedUntil: string };
+  | { kind: 'LOCKED'; account: AccountRecord | null; lockedUntil: string };
 
 /** Who is signing in, for the audit trail (the request's correlation id). */
 export interface SignInRequest {
   login: unknown;
   password: unknown;
   correlationId: string;
+  /** Production: a demo account (`demo: true`) is refused like a wrong password (audited as a refusal). */
+  refuseDemoAccounts?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AccountRole } from '../domain/Account';
+import type { AccountRecord, AccountRole } from '../domain/Account';
+import type { GraphStore, Page } from '../store/GraphStore';
 import { isHuzhuError } from '../errors/HuzhuError';
 import { createAccount, type AccountsContext } from './accounts';
 import { listAll } from './listAll';
@@ -82,4 +83,16 @@ export function describeDemoAccounts(result: DemoAccountsResult): string[] {
   ];
   for (const { login, reason } of result.skipped) lines.push(`  演示账号 ${login} 未创建 (not created): ${reason}`);
   return lines;
+}
+
+/** Logins of the demo accounts (`demo: true`) in the store: a production start warns about them (they cannot sign in there). */
+export async function storedDemoLogins(store: GraphStore): Promise<string[]> {
+  const logins: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<AccountRecord> = await store.listAccounts({ first: 500, after });
+    for (const account of page.items) if (account.demo) logins.push(account.login);
+    if (!page.hasNextPage || page.endCursor === null) return logins;
+    after = page.endCursor;
+  }
 }

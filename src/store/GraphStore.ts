@@ -198,6 +198,15 @@ export interface GraphStore {
   recordAccountLogin(id: string, login: { at: string; passwordHash: string | null }): Promise<AccountRecord>;
   /** Ends every session of the account (sessionGeneration + 1), atomically; returns the account after. */
   endAccountSessions(id: string, at: string): Promise<AccountRecord>;
+  /**
+   * Failure counters of a login name no account holds, under `key`
+   * (loginNameKey in ./accountWrites.ts: a hash, never the name), so an
+   * unknown login locks by the same rule (failuresAfter) as a real account,
+   * on every API instance. No account is created and nothing lists them.
+   */
+  getLoginNameFailures(key: string): Promise<{ failedAttempts: number; lockedUntil: string | null }>;
+  /** One failed sign-in for `key`, atomically, by failuresAfter; returns the counters after. */
+  recordLoginNameFailure(key: string, attempt: { at: string; lockAfter: number; lockUntil: string }): Promise<{ failedAttempts: number; lockedUntil: string | null }>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AccountRecord } from '../domain/Account';
 import { HuzhuError } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
@@ -55,10 +56,33 @@ export function accountAfterUpdate(
  * (ISO-8601 UTC strings of one format compare as times.)
  */
 export function accountAfterFailure(stored: AccountRecord, attempt: LoginFailure): AccountRecord {
+  return validAccount({ ...stored, ...failuresAfter(stored, attempt) });
+}
+
+/** The failure counters of an account, or of a login name no account holds (recordLoginNameFailure). */
+export interface LoginFailureRecord {
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+export const NO_LOGIN_FAILURES: Readonly<LoginFailureRecord> = Object.freeze({ failedAttempts: 0, lockedUntil: null });
+
+/**
+ * The one lockout rule, for real accounts and unknown login names alike (so
+ * the answers cannot tell them apart): the count goes up by one, from zero
+ * again when an earlier lock has expired; reaching `lockAfter` locks until
+ * `lockUntil`. There is no time window besides the lock itself.
+ */
+export function failuresAfter(stored: LoginFailureRecord, attempt: LoginFailure): LoginFailureRecord {
   const lockExpired = stored.lockedUntil !== null && stored.lockedUntil <= attempt.at;
   const failedAttempts = (lockExpired ? 0 : stored.failedAttempts) + 1;
   const lockedUntil = failedAttempts >= attempt.lockAfter ? attempt.lockUntil : lockExpired ? null : stored.lockedUntil;
-  return validAccount({ ...stored, failedAttempts, lockedUntil });
+  return { failedAttempts, lockedUntil };
+}
+
+/** A store key for a login name no account holds: a hash of the normalised name, so the store never holds what was typed. */
+export function loginNameKey(login: string): string {
+  return createHash('sha256').update(`huzhu-login-name:${login.trim().toLowerCase()}`).digest('hex');
 }
 
 export function accountAfterLogin(stored: AccountRecord, login: LoginSuccess): AccountRecord {

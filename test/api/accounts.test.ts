@@ -1,6 +1,7 @@
 import type { AccountRecord } from '../../src/domain/Account';
 import { createAccount } from '../../src/services/accounts';
 import type { GraphStore } from '../../src/store/GraphStore';
+import { loginNameKey } from '../../src/store/accountWrites';
 import { cheapHasher } from '../support/accountBuilders';
 import { smallNetwork, storeNetwork, type SmallNetwork } from '../support/builders';
 import { cookieFrom, errorCode, signInClient, type SignInClient } from '../support/signIn';
@@ -196,6 +197,123 @@ describeEachStore('sign-in and accounts over HTTP ($name store)', (adapter) => {
       // Another login from the same address is not held back by it.
       await anAccount('coord-other-name');
       expect((await client.login('coord-other-name', PASSWORD)).status).toBe(200);
+    });
+  });
+
+  describe('one lockout rule for real and unknown logins (injected clock)', () => {
+    // Only Date is faked: the store's lock times, signIn's clock and the rate limiter's windows all read it.
+    const ONLY_DATE = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+    type Step = 'wrong' | 'right' | { waitMinutes: number } | { via: number; password: 'wrong' | 'right' };
+
+    /** The statuses a login gets for `steps`, the clock starting at `start`; `via` picks the API instance. */
+    async function answersFor(login: string, steps: Step[], start: number, clients: SignInClient[] = [client]): Promise<number[]> {
+      jest.setSystemTime(start);
+      const statuses: number[] = [];
+      for (const [i, step] of steps.entries()) {
+        if (typeof step === 'object' && 'waitMinutes' in step) {
+          jest.setSystemTime(Date.now() + step.waitMinutes * 60_000);
+          continue;
+        }
+        const { via, password } = typeof step === 'string' ? { via: 0, password: step } : step;
+        const res = await (clients[via] as SignInClient).login(login, password === 'right' ? PASSWORD : `wrong-${i}-password`);
+        statuses.push(res.status);
+      }
+      return statuses;
+    }
+
+    beforeEach(() => {
+      jest.useFakeTimers({ now: Date.now(), doNotFake: [...ONLY_DATE] });
+    });
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('gives the same answers to 4 failures, a 16-minute wait, then more (no window: the 5th in a row locks both)', async () => {
+      await anAccount('coord-spaced');
+      const steps: Step[] = ['wrong', 'wrong', 'wrong', 'wrong', { waitMinutes: 16 }, 'wrong', 'right'];
+      const start = Date.now();
+      const real = await answersFor('coord-spaced', steps, start);
+      const unknown = await answersFor('coord-spaced-nobody', steps, start);
+      expect(real).toEqual([401, 401, 401, 401, 423, 423]);
+      expect(unknown).toEqual(real);
+    });
+
+    it.each(['5', '30'])('gives the same answers with LOGIN_LOCK_MINUTES=%s, before and after the lock runs out', async (minutes) => {
+      await server.stop();
+      server = await startTestServer(store, { LOGIN_LOCK_MINUTES: minutes, LOGIN_FAILURES_PER_ADDRESS: '40', LOGIN_FAILURES_PER_ACCOUNT: '20' });
+      client = signInClient(server);
+      await anAccount('coord-minutes');
+      const lock = Number(minutes);
+      // Locked at the 5th; still locked just before LOGIN_LOCK_MINUTES; counting from zero again after.
+      const steps: Step[] = ['wrong', 'wrong', 'wrong', 'wrong', 'wrong', { waitMinutes: lock - 1 }, 'right', { waitMinutes: 2 }, 'wrong', 'wrong'];
+      const start = Date.now();
+      const real = await answersFor('coord-minutes', steps, start);
+      const unknown = await answersFor('coord-minutes-nobody', steps, start);
+      expect(real).toEqual([401, 401, 401, 401, 423, 423, 401, 401]);
+      expect(unknown).toEqual(real);
+    });
+
+    it('counts failures across two API instances over one store alike for a real and an unknown login', async () => {
+      const other = await startTestServer(store, { LOGIN_FAILURES_PER_ADDRESS: '40', LOGIN_FAILURES_PER_ACCOUNT: '20' });
+      try {
+        const clients = [client, signInClient(other)];
+        await anAccount('coord-two-instances');
+        const steps: Step[] = [
+          { via: 0, password: 'wrong' },
+          { via: 1, password: 'wrong' },
+          { via: 0, password: 'wrong' },
+          { via: 1, password: 'wrong' },
+          { via: 1, password: 'wrong' },
+          { via: 0, password: 'right' },
+        ];
+        const start = Date.now();
+        const real = await answersFor('coord-two-instances', steps, start, clients);
+        const unknown = await answersFor('coord-two-instances-nobody', steps, start, clients);
+        expect(real).toEqual([401, 401, 401, 401, 423, 423]);
+        expect(unknown).toEqual(real);
+      } finally {
+        await other.stop();
+      }
+    });
+
+    it('creates no account for an unknown login and keeps no login name in the store', async () => {
+      for (let i = 0; i < 6; i += 1) await client.login('Someone-Typed-This', `wrong-${i}-password`);
+      expect((await store.listAccounts({ first: 100 })).items.map((a) => a.login)).not.toContain('someone-typed-this');
+      expect(await store.findAccountByLogin('someone-typed-this')).toBeNull();
+      expect((await store.getLoginNameFailures(loginNameKey('someone-typed-this'))).failedAttempts).toBeGreaterThan(0);
+      expect(loginNameKey(' Someone-Typed-This ')).toBe(loginNameKey('someone-typed-this'));
+      expect(loginNameKey('someone-typed-this')).not.toContain('someone');
+    });
+  });
+
+  describe('demo accounts in production', () => {
+    async function aDemoAccount(login: string): Promise<AccountRecord> {
+      const ctx = { store, now: () => new Date(), hasher: cheapHasher() };
+      const actor = { actorId: 'test-setup', role: 'ADMIN', purpose: 'SIGN_IN', correlationId: 'test-setup' };
+      return createAccount(ctx, actor, { login, displayName: `${login} 演示 (synthetic)`, role: 'COORDINATOR', townshipIds: [net.townships[0].id], password: PASSWORD }, { demo: true });
+    }
+
+    it('refuses a demo account the right password when NODE_ENV=production, answering as for a wrong password, audited as a refusal', async () => {
+      const demo = await aDemoAccount('demo-synthetic-coord');
+      await anAccount('coord-prod');
+      await server.stop();
+      server = await startTestServer(store, { NODE_ENV: 'production', COOKIE_SECURE: 'false' });
+      client = signInClient(server);
+      const refused = await client.login('demo-synthetic-coord', PASSWORD);
+      const wrong = await client.login('coord-prod', 'not-the-password');
+      expect(refused.status).toBe(401);
+      expect(refused.body).toEqual(wrong.body);
+      expect(refused.headers.get('set-cookie')).toBeNull();
+      expect((await client.login('coord-prod', PASSWORD)).status).toBe(200);
+      const trail = await adminGql<{ auditEvents: { nodes: Array<{ fields: string[] }> } }>(
+        '{ auditEvents(first: 100, filter: { entityId: "' + demo.id + '" }) { nodes { fields } } }',
+      );
+      expect(trail.auditEvents.nodes.map((e) => e.fields[0])).toContain('auth:login-refused-demo');
+    });
+
+    it('lets the same demo account sign in outside production', async () => {
+      await aDemoAccount('demo-synthetic-dev');
+      expect((await client.login('demo-synthetic-dev', PASSWORD)).status).toBe(200);
     });
   });
 

@@ -84,11 +84,21 @@ describe('demo accounts at start-up', () => {
     expect(out).toMatch(/密码 password: demo-[A-Za-z0-9_-]{12}/);
   });
 
+  it('warns at a production start when demo accounts exist in the store (production refuses their sign-in)', async () => {
+    await startOnce(dataDir, { NODE_ENV: 'development', DEMO_ACCOUNT_PASSWORD: DEMO_PASSWORD });
+    const out = await startOnce(dataDir, { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', DEMO_ACCOUNT_PASSWORD: DEMO_PASSWORD });
+    const warning = out.split('\n').find((line) => line.includes('demo accounts exist in the store'));
+    expect(warning).toBeDefined();
+    expect(JSON.parse(warning as string)).toMatchObject({ level: 40, demoAccounts: expect.arrayContaining(LOGINS) });
+    expect(out).not.toContain(DEMO_PASSWORD);
+  });
+
   it('creates none in production', async () => {
     const out = await startOnce(dataDir, { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', DEMO_ACCOUNT_PASSWORD: DEMO_PASSWORD });
     // Past the point where a development start creates them (seeding comes just before).
     expect(out).toContain('seed: synthetic');
     expect(out).not.toContain('演示账号');
     expect(await accountsIn(dataDir)).toEqual([]);
+    expect(out).not.toContain('demo accounts exist in the store');
   });
 });

@@ -5,10 +5,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONSOLE_CSP, createConsoleHandler } from '../../src/api/serveConsole';
 
+/** GET with the request target exactly as given: node:http sends `path` without normalising dot segments. */
+function rawGet(base: string, target: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: Number(new URL(base).port), method: 'GET', path: target }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 /** The console's static serving: SPA fallback, cache headers, CSP, no escape from web/dist. */
 describe('serveConsole', () => {
   let server: http.Server;
   let base: string;
+  /** The request targets the server received, as sent (to prove a traversal case reached it un-normalised). */
+  const received: string[] = [];
   const root = mkdtempSync(path.join(tmpdir(), 'console-dist-'));
   mkdirSync(path.join(root, 'assets'));
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>互助</title>');
@@ -19,7 +34,9 @@ describe('serveConsole', () => {
   beforeAll(async () => {
     const serve = createConsoleHandler({ root });
     server = http.createServer((req, res) => {
-      const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+      received.push(req.url ?? '');
+      // The raw path, not URL's normalised pathname: the handler itself must refuse to leave its root.
+      const pathname = (req.url ?? '/').split('?')[0] as string;
       if (!serve(req, res, pathname)) {
         res.statusCode = 405;
         res.end();
@@ -58,10 +75,21 @@ describe('serveConsole', () => {
     expect((await fetch(`${base}/favicon.ico`)).status).toBe(404);
   });
 
-  it('never serves a file outside its root', async () => {
-    for (const p of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt']) {
-      const res = await fetch(`${base}${p}`);
-      expect(await res.text()).not.toContain('secret');
+  it('never serves a file outside its root, for paths sent exactly as written (fetch would normalise them first)', async () => {
+    const cases = [
+      '/../outside-secret.txt',
+      '/%2e%2e/outside-secret.txt',
+      '/assets/../../outside-secret.txt',
+      '/assets/%2e%2e/%2e%2e/outside-secret.txt',
+      '/assets/..%2f..%2foutside-secret.txt',
+      '/..%5coutside-secret.txt',
+    ];
+    for (const p of cases) {
+      received.length = 0;
+      const res = await rawGet(base, p);
+      expect(received).toEqual([p]);
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('secret');
     }
   });
 

@@ -107,7 +107,8 @@ export function createSessionGate(options: SessionGateOptions): SessionGate {
       if (!decision.allowed) return sendRateLimited(res, decision.retryAfterSeconds);
       if (decision.remaining === 0) return sendRateLimited(res, LOGIN_WINDOW_SECONDS);
     }
-    const outcome = await signIn(ctx, { login: parsed.data.login, password: parsed.data.password, correlationId }, policy);
+    const refuseDemoAccounts = config.NODE_ENV === 'production';
+    const outcome = await signIn(ctx, { login: parsed.data.login, password: parsed.data.password, correlationId, refuseDemoAccounts }, policy);
     switch (outcome.kind) {
       case 'SIGNED_IN': {
         await limits.account.reset(accountKey);
@@ -122,15 +123,13 @@ export function createSessionGate(options: SessionGateOptions): SessionGate {
         log.info({ correlationId, accountId: outcome.account?.id ?? null }, 'sign-in failed');
         if (!byAddress.allowed) return sendRateLimited(res, byAddress.retryAfterSeconds);
         if (!byAccount.allowed) return sendRateLimited(res, byAccount.retryAfterSeconds);
-        // An unknown login answers like a real one: after lockAfter failures in the window, "locked".
-        const failures = config.LOGIN_FAILURES_PER_ACCOUNT - byAccount.remaining;
-        if (outcome.account === null && failures >= policy.lockAfter) return sendLocked(res, policy);
+        // An unknown login locks by the same rule as a real one (signIn counts both in the store).
         return sendError(res, 401, 'INVALID_CREDENTIALS', '登录名或密码不正确 (the login or password is wrong; check both and try again)');
       }
       case 'LOCKED': {
         const byAddress = await limits.address.consume(addressKey);
         await limits.account.consume(accountKey);
-        log.info({ correlationId, accountId: outcome.account.id }, 'sign-in refused: account locked');
+        log.info({ correlationId, accountId: outcome.account?.id ?? null }, 'sign-in refused: account locked');
         if (!byAddress.allowed) return sendRateLimited(res, byAddress.retryAfterSeconds);
         return sendLocked(res, policy);
       }

@@ -27,6 +27,7 @@ import type { DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
 import { cloneJson } from './cloneJson';
 import { planCreateAccount, planEndSessions, planLogin, planLoginFailure, planUpdateAccount } from './memoryAccounts';
+import { NO_LOGIN_FAILURES, failuresAfter, type LoginFailureRecord } from '../accountWrites';
 import { parseInput } from '../../errors/fromZodError';
 import { SeedRun } from '../SeedRun';
 import { acquireDirectoryLock } from './fileLock';
@@ -34,6 +35,9 @@ import { Journal, JournalBrokenError, replayJournal } from './Journal';
 import { MemoryGraph, type AnyEntity, type MemoryOp } from './MemoryGraph';
 import { MutationQueue } from './MutationQueue';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
+
+/** At most this many unknown login names are remembered (the oldest forgotten first). */
+const MAX_LOGIN_NAME_FAILURES = 100_000;
 
 export interface MemoryStoreOptions {
   /** Where the journal and snapshot live; null keeps everything in memory (tests). */
@@ -182,6 +186,7 @@ export class MemoryStore implements GraphStore {
    */
   async clear(): Promise<void> {
     await this.write(() => ({ ops: [{ o: 'clear' }], result: () => undefined }));
+    this.#loginNameFailures.clear();
   }
 
   // -- reads -------------------------------------------------------------------
@@ -483,6 +488,24 @@ export class MemoryStore implements GraphStore {
 
   async endAccountSessions(id: string, at: string): Promise<AccountRecord> {
     return this.write((state) => planEndSessions(state, id, at));
+  }
+
+  // Failures of login names no account holds: kept in this process only (not journaled), bounded; see GraphStore.
+  readonly #loginNameFailures = new Map<string, LoginFailureRecord>();
+
+  async getLoginNameFailures(key: string): Promise<LoginFailureRecord> {
+    return { ...(this.#loginNameFailures.get(key) ?? NO_LOGIN_FAILURES) };
+  }
+
+  async recordLoginNameFailure(key: string, attempt: { at: string; lockAfter: number; lockUntil: string }): Promise<LoginFailureRecord> {
+    const next = failuresAfter(this.#loginNameFailures.get(key) ?? NO_LOGIN_FAILURES, attempt);
+    this.#loginNameFailures.delete(key);
+    this.#loginNameFailures.set(key, next);
+    if (this.#loginNameFailures.size > MAX_LOGIN_NAME_FAILURES) {
+      const oldest = this.#loginNameFailures.keys().next().value;
+      if (oldest !== undefined) this.#loginNameFailures.delete(oldest);
+    }
+    return { ...next };
   }
 
   // -- the seed's record ---------------------------------------------------------

@@ -11,7 +11,10 @@ import {
   accountNotFound,
   loginTaken,
   validAccount,
+  failuresAfter,
+  NO_LOGIN_FAILURES,
   type LoginFailure,
+  type LoginFailureRecord,
   type LoginSuccess,
 } from '../accountWrites';
 import { MAX_BULK_PAGE, type Page, type PageRequest } from '../GraphStore';
@@ -94,6 +97,22 @@ export class Neo4jAccounts {
     return this.#change(id, 'endAccountSessions', async (stored) => accountAfterEndSessions(stored, at));
   }
 
+  async getLoginNameFailures(key: string): Promise<LoginFailureRecord> {
+    return this.#runner.read(async (tx) => (await tx.first(Q.getLoginNameFailure, { key }, FailureRow)) ?? { ...NO_LOGIN_FAILURES });
+  }
+
+  /** An unknown login name's failure: lock (MERGE), the rule in ../accountWrites.ts, write back — one transaction. */
+  recordLoginNameFailure(key: string, attempt: LoginFailure): Promise<LoginFailureRecord> {
+    return retryConstraintRaces(() =>
+      this.#runner.write(async (tx) => {
+        const stored = (await tx.first(Q.lockLoginNameFailure, { key }, FailureRow)) ?? { ...NO_LOGIN_FAILURES };
+        const next = failuresAfter(stored, attempt);
+        const written = await tx.first(Q.setLoginNameFailure, { key, failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil }, FailureRow);
+        return written ?? next;
+      }),
+    );
+  }
+
   // Private: lock, compute, write back — one transaction.
   #change(id: string, operation: string, next: (stored: AccountRecord, tx: QueryTx) => Promise<AccountRecord>): Promise<AccountRecord> {
     return this.#runner.write(async (tx) => {
@@ -122,6 +141,7 @@ const AccountRow = z
   })
   .pipe(AccountRecord);
 const IdRow = z.object({ id: z.string() });
+const FailureRow = z.object({ failedAttempts: z.number().int().min(0), lockedUntil: z.string().nullable() });
 const TotalRow = z.object({ total: z.number().int().min(0) });
 
 async function getAccounts(tx: QueryTx, ids: readonly string[]): Promise<Array<AccountRecord | null>> {

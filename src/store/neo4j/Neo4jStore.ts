@@ -602,6 +602,14 @@ export class Neo4jStore implements GraphStore {
     return this.#accounts.endSessions(id, at);
   }
 
+  getLoginNameFailures(key: string): Promise<{ failedAttempts: number; lockedUntil: string | null }> {
+    return this.#accounts.getLoginNameFailures(key);
+  }
+
+  recordLoginNameFailure(key: string, attempt: { at: string; lockAfter: number; lockUntil: string }): Promise<{ failedAttempts: number; lockedUntil: string | null }> {
+    return this.#accounts.recordLoginNameFailure(key, attempt);
+  }
+
   /** After a batch hit a uniqueness constraint: CONFLICT naming the record that holds the key (else nothing). */
   async #explainUniqueConflict(kind: EntityKind, batch: readonly object[]): Promise<void> {
     if (!(kind in UNIQUE_KEY_LOOKUPS)) return;
@@ -635,6 +643,7 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createConstraintSeedRunName,
   Q.createConstraintAccountId,
   Q.createConstraintAccountLogin,
+  Q.createConstraintLoginNameFailureKey,
   Q.createConstraintTownshipCode,
   Q.createConstraintVillageCode,
   Q.createConstraintHouseholdCode,

@@ -1,4 +1,4 @@
-import { clearAllDrafts, clearDraft, draftKey, loadDraft, saveDraft, type DraftStore } from './drafts';
+import { clearAllDrafts, clearDraft, draftKey, keepOnlyDraftsOf, keepOnlyOwnedDrafts, loadDraft, saveDraft, type DraftStore } from './drafts';
 
 function memoryStore(): DraftStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -46,5 +46,41 @@ describe('form drafts (an expired session keeps the typed form)', () => {
     store.setItem(key, '{not json');
     expect(loadDraft(key, 'acc_1', store)).toBeNull();
     expect(store.data.has(key)).toBe(false);
+  });
+});
+
+describe('drafts across sign-ins (synthetic values)', () => {
+  const household = draftKey('/households/new', 'household-register');
+  const marker = draftKey('/households/hh_1/edit', 'markers');
+
+  it('removes user A’s drafts when user B signs in after an expiry and a reload (state anonymous, not expired)', () => {
+    const store = memoryStore();
+    saveDraft(household, 'acc_A', { head: { name: '王泗（合成）', phone: '13800000000', idNumber: '510129199001011234' } }, store);
+    saveDraft(marker, 'acc_A', { markers: ['ELDERLY_ALONE'] }, store);
+    // Reload after the expiry: the session answers anonymous, the sign-in screen shows.
+    keepOnlyOwnedDrafts(store);
+    expect(store.data.size).toBe(2);
+    keepOnlyDraftsOf('acc_B', store);
+    expect(store.data.size).toBe(0);
+    expect(loadDraft(household, 'acc_B', store)).toBeNull();
+  });
+
+  it('keeps the signed-in account’s own drafts at sign-in and removes every other account’s', () => {
+    const store = memoryStore();
+    saveDraft(household, 'acc_A', { head: { name: '李华（合成）' } }, store);
+    saveDraft(marker, 'acc_B', { markers: ['DISABILITY'] }, store);
+    store.setItem('unrelated:key', 'kept');
+    keepOnlyDraftsOf('acc_A', store);
+    expect([...store.data.keys()].sort()).toEqual([household, 'unrelated:key'].sort());
+    expect(loadDraft(household, 'acc_A', store)).toEqual({ head: { name: '李华（合成）' } });
+  });
+
+  it('drops drafts that name no account (or cannot be read) on reaching the sign-in screen anonymous', () => {
+    const store = memoryStore();
+    saveDraft(household, 'acc_A', { head: { name: '张三（合成）' } }, store);
+    store.setItem(draftKey('/needs/new', 'need'), JSON.stringify({ values: { note: 'synthetic' } }));
+    store.setItem(draftKey('/referrals/new', 'referral'), '{not json');
+    keepOnlyOwnedDrafts(store);
+    expect([...store.data.keys()]).toEqual([household]);
   });
 });

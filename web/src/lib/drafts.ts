@@ -65,3 +65,42 @@ export function clearAllDrafts(store = defaultStore()): void {
   }
   for (const key of keys) store.removeItem(key);
 }
+
+/** The account a stored draft names, or null when it names none (or cannot be read). */
+function draftOwner(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as { accountId?: unknown };
+    return typeof parsed.accountId === 'string' && parsed.accountId !== '' ? parsed.accountId : null;
+  } catch {
+    return null;
+  }
+}
+
+function removeDraftsWhere(drop: (owner: string | null) => boolean, store: DraftStore | null): void {
+  if (!store) return;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i += 1) {
+    const key = store.key(i);
+    if (key?.startsWith(PREFIX) && drop(draftOwner(store.getItem(key)))) keys.push(key);
+  }
+  for (const key of keys) store.removeItem(key);
+}
+
+/**
+ * Any successful sign-in: remove every draft that is not the signed-in
+ * account's, whatever the state before (expired, or anonymous after a
+ * reload), so one person's typed household never reaches the next.
+ */
+export function keepOnlyDraftsOf(accountId: string, store = defaultStore()): void {
+  removeDraftsWhere((owner) => owner !== accountId, store);
+}
+
+/**
+ * The sign-in screen reached while anonymous (e.g. a reload after the
+ * session expired): keep only drafts that name an account; they are then
+ * filtered by keepOnlyDraftsOf at sign-in.
+ */
+export function keepOnlyOwnedDrafts(store = defaultStore()): void {
+  removeDraftsWhere((owner) => owner === null, store);
+}

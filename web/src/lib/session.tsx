@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Account } from './account';
 import { onApiError } from './apiEvents';
 import { currentSession, logout } from './authApi';
-import { clearAllDrafts } from './drafts';
+import { clearAllDrafts, keepOnlyDraftsOf, keepOnlyOwnedDrafts } from './drafts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -28,9 +28,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
+    const anonymous = () => {
+      // The sign-in screen after a reload: drafts naming no account go now; the rest are filtered at sign-in.
+      keepOnlyOwnedDrafts();
+      setState({ status: 'anonymous' });
+    };
     currentSession()
-      .then((account) => live && setState(account ? { status: 'signedIn', account } : { status: 'anonymous' }))
-      .catch(() => live && setState({ status: 'anonymous' }));
+      .then((account) => {
+        if (!live) return;
+        if (!account) return anonymous();
+        keepOnlyDraftsOf(account.id);
+        setState({ status: 'signedIn', account });
+      })
+      .catch(() => live && anonymous());
     return () => {
       live = false;
     };
@@ -51,8 +61,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     (account: Account) => {
-      const previous = stateRef.current;
-      if (previous.status === 'expired' && previous.previousAccountId !== account.id) clearAllDrafts();
+      // Whatever came before (expired, or anonymous after a reload): only this account's drafts stay.
+      keepOnlyDraftsOf(account.id);
       queryClient.clear();
       setState({ status: 'signedIn', account });
     },

@@ -5,6 +5,7 @@ import type { GraphStore } from '../../src/store/GraphStore';
 import { Neo4jStore } from '../../src/store/neo4j/Neo4jStore';
 import { aHousehold, aTownship, aVillage } from '../support/builders';
 import { describeNeo4j } from '../support/describeNeo4j';
+import { asNeo4jStore as asNeo4jStoreOf, neo4jTestStoreOptions } from '../support/neo4jTestStore';
 import { describeSearchContract } from './searchContract';
 
 /**
@@ -15,17 +16,8 @@ import { describeSearchContract } from './searchContract';
 const config = loadConfig();
 
 describeNeo4j('Neo4j search', (uri) => {
-  const options = {
-    uri,
-    user: config.NEO4J_USER,
-    ...(config.NEO4J_PASSWORD ? { password: config.NEO4J_PASSWORD } : {}),
-    database: config.NEO4J_DATABASE,
-    timeoutMs: process.env['NEO4J_TIMEOUT_MS'] ? config.NEO4J_TIMEOUT_MS : 20_000,
-  };
-  const asNeo4jStore = (store: GraphStore): Neo4jStore => {
-    if (!(store instanceof Neo4jStore)) throw new Error('neo4jSearch.contract: the factory was handed a store it did not create');
-    return store;
-  };
+  const options = neo4jTestStoreOptions(uri);
+  const asNeo4jStore = (store: GraphStore): Neo4jStore => asNeo4jStoreOf(store, 'neo4jSearch.contract');
 
   describeSearchContract(`neo4j at ${uri}`, {
     async create() {

@@ -6,6 +6,7 @@ import type { GraphStore } from '../../src/store/GraphStore';
 import { Neo4jStore } from '../../src/store/neo4j/Neo4jStore';
 import { aHousehold, aNeed, aReferralFor, aService, smallNetwork, storeNetwork, type SmallNetwork } from '../support/builders';
 import { describeNeo4j } from '../support/describeNeo4j';
+import { asNeo4jStore as asNeo4jStoreOf, neo4jTestStoreOptions } from '../support/neo4jTestStore';
 import { describeGraphStoreContract } from './graphStoreContract';
 
 /**
@@ -20,20 +21,8 @@ import { describeGraphStoreContract } from './graphStoreContract';
 const config = loadConfig();
 
 describeNeo4j('the Neo4j adapter', (uri) => {
-  const options = {
-    uri,
-    user: config.NEO4J_USER,
-    ...(config.NEO4J_PASSWORD ? { password: config.NEO4J_PASSWORD } : {}),
-    database: config.NEO4J_DATABASE,
-    // The contract is about semantics, and a busy shared CI box can stall one transaction for seconds (50
-    // referrals queueing on one service's lock); unless NEO4J_TIMEOUT_MS says otherwise, allow 20 s. The
-    // fail-fast budget has its own test below ('a database that is down').
-    timeoutMs: process.env['NEO4J_TIMEOUT_MS'] ? config.NEO4J_TIMEOUT_MS : 20_000,
-  };
-  const asNeo4jStore = (store: GraphStore): Neo4jStore => {
-    if (!(store instanceof Neo4jStore)) throw new Error('neo4jStore.contract: the factory was handed a store it did not create');
-    return store;
-  };
+  const options = neo4jTestStoreOptions(uri);
+  const asNeo4jStore = (store: GraphStore): Neo4jStore => asNeo4jStoreOf(store, 'neo4jStore.contract');
   const factory = {
     async create(): Promise<GraphStore> {
       const store = new Neo4jStore(options);

@@ -56,6 +56,11 @@ export const FILTER_RULES: Readonly<Record<string, FilterRule>> = {
   // -- the credit company's view: a township id narrows aggregates (suppressed for roles that may not read finances)
   'Query.creditOfficers(townshipId)': NONE,
   'Query.loanPortfolio(townshipId)': NONE,
+  // -- development officers and workload (issue 15 item 3): a place and a person role narrow staff lists; the need
+  // counts that come back are suppressed aggregates for every role but an ADMIN
+  'Query.developmentOfficers(townshipId)': NONE,
+  'Query.workload(role)': NONE,
+  'Query.workload(townshipId)': NONE,
   // -- access module
   'Query.consents(householdId)': NONE,
   'AuditEventFilter.actorId': NONE,
@@ -107,6 +112,15 @@ export const FILTER_RULES: Readonly<Record<string, FilterRule>> = {
   'Query.networkMetrics(top)': NONE,
   'Query.networkMetrics(maxDistanceKm)': NONE,
   'Query.whatIf(maxDistanceKm)': NONE,
+  // Saved plans (issue 12 item 3): a plan's id and a date; the evaluation answers in suppressed aggregates like whatIf.
+  'Query.plan(id)': NONE,
+  'Query.evaluatePlan(id)': NONE,
+  'Query.evaluatePlan(asOf)': NONE,
+  'Query.evaluatePlan(maxDistanceKm)': NONE,
+  'Query.comparePlans(a)': NONE,
+  'Query.comparePlans(b)': NONE,
+  'Query.comparePlans(asOf)': NONE,
+  'Query.comparePlans(maxDistanceKm)': NONE,
   'WhatIfChange.kind': WHAT_IF,
   'WhatIfChange.id': WHAT_IF,
   'WhatIfChange.name': WHAT_IF,
@@ -123,6 +137,8 @@ export const FILTER_RULES: Readonly<Record<string, FilterRule>> = {
   'WhatIfChange.toId': WHAT_IF,
   'WhatIfChange.type': WHAT_IF,
   'WhatIfChange.status': WHAT_IF,
+  'WhatIfChange.since': WHAT_IF,
+  'WhatIfChange.until': WHAT_IF,
   'WhatIfChange.stakeholderId': WHAT_IF,
   'WhatIfChange.serviceId': WHAT_IF,
   'GeoPointInput.lat': WHAT_IF,

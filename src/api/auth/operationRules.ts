@@ -33,6 +33,9 @@ const CASE_WORK: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER', 'VO
 const STAFF: readonly Role[] = ['ADMIN', 'COORDINATOR', 'SOCIAL_WORKER'];
 const NETWORK_EDITORS: readonly Role[] = ['ADMIN', 'COORDINATOR'];
 
+/** Who saves, reopens, evaluates and compares plans (issue 12 item 3); only an ADMIN applies one. */
+const PLANNERS: readonly Role[] = [...NETWORK_EDITORS, 'DESIGNER'];
+
 /** Who keeps services current (issue 11 item 4); requireServiceKeeper narrows COORDINATOR and PARTNER_NGO to their organisations. */
 const SERVICE_KEEPERS: readonly Role[] = [...NETWORK_EDITORS, 'PARTNER_NGO'];
 
@@ -78,6 +81,11 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   coverage: { roles: SIGNED_IN },
   networkMetrics: { roles: SIGNED_IN },
   whatIf: { roles: [...NETWORK_EDITORS, 'DESIGNER'] },
+  // Saved plans (issue 12 item 3; services/plans): the designers' shared workspace, with network editors.
+  plans: { roles: PLANNERS },
+  plan: { roles: PLANNERS },
+  evaluatePlan: { roles: PLANNERS },
+  comparePlans: { roles: PLANNERS },
   // A ranking of families by vulnerability is itself social-assistance data: staff only, within their scope.
   mostVulnerableHouseholds: { roles: STAFF },
   // Search (auth/searchAccess.ts): households by the fields the viewer may read, within its scope; the directory by name.
@@ -88,6 +96,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   creditOfficers: { roles: ['ADMIN', 'COORDINATOR', 'DESIGNER', 'CREDIT_OFFICER'] },
   loanPortfolio: { roles: ['ADMIN', 'COORDINATOR', 'DESIGNER', 'CREDIT_OFFICER'] },
   myBorrowers: { roles: ['CREDIT_OFFICER'] },
+  // Community development officers' training and assignment (staff data, no family's); liaisons' and volunteers'
+  // workload: a COORDINATOR's answer is cut to its townships (resolvers/workload.ts), need counts suppressed.
+  developmentOfficers: { roles: ['ADMIN', 'COORDINATOR', 'DESIGNER'] },
+  workload: { roles: NETWORK_EDITORS },
   // Access module.
   auditEvents: { roles: ['ADMIN'] },
   // Accounts (issue 11): one's own account for anyone (null when anonymous); the list is an ADMIN's.
@@ -172,6 +184,47 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
     if (access.role === 'DESIGNER') requireDesignerStatus('linkStakeholders', input(args)['status'], ['BUILDING', 'PROSPECTIVE'], ['input', 'status']);
     return { entityKind: 'Relationship', entityId: `${String(input(args)['fromId'])}->${String(input(args)['toId'])}` };
   },
+  // Saved plans: its author or an ADMIN changes or deletes one (services/plans checks the author);
+  // applying writes real records, an ADMIN's alone.
+  savePlan: async (access, args) => {
+    access.requireRole('savePlan', PLANNERS);
+    const id = input(args)['id'];
+    return { entityKind: 'Plan', entityId: typeof id === 'string' ? id : 'new' };
+  },
+  deletePlan: async (access, args) => {
+    access.requireRole('deletePlan', PLANNERS);
+    return { entityKind: 'Plan', entityId: String(args['id']) };
+  },
+  applyPlan: async (access, args) => {
+    access.requireRole('applyPlan', ['ADMIN']);
+    return { entityKind: 'Plan', entityId: String(args['id']) };
+  },
+  // Community development officers (issue 15 item 3): an ADMIN anywhere; a COORDINATOR for officers assigned in its
+  // townships, and (assignment) only to villages and townships there.
+  recordOfficerTraining: async (access, args) => {
+    access.requireRole('recordOfficerTraining', NETWORK_EDITORS);
+    await requireOfficerInScope(access, 'recordOfficerTraining', args['personId']);
+    return { entityKind: 'Person', entityId: String(args['personId']) };
+  },
+  assignDevelopmentOfficer: async (access, args) => {
+    access.requireRole('assignDevelopmentOfficer', NETWORK_EDITORS);
+    await requireOfficerInScope(access, 'assignDevelopmentOfficer', args['personId']);
+    const given = input(args);
+    const villageIds = Array.isArray(given['villageIds']) ? (given['villageIds'] as unknown[]) : [];
+    for (const [i, villageId] of villageIds.entries()) await access.requireVillageInScope(villageId, ['input', 'villageIds', i]);
+    const townshipIds = Array.isArray(given['townshipIds']) ? (given['townshipIds'] as unknown[]) : [];
+    if (access.role !== 'ADMIN') {
+      const own = access.viewerScope().townshipIds;
+      townshipIds.forEach((townshipId, i) => {
+        if (typeof townshipId !== 'string' || !own.includes(townshipId)) {
+          throw new HuzhuError('FORBIDDEN', `assignDevelopmentOfficer: input.townshipIds.${i} 不在您负责的乡镇内 (is outside your townships: ${own.join(', ')})`, {
+            path: ['input', 'townshipIds', i],
+          });
+        }
+      });
+    }
+    return { entityKind: 'Person', entityId: String(args['personId']) };
+  },
   createReferral: async (access, args) => {
     access.requireRole('createReferral', STAFF);
     const need = await access.requireReadable('Need', input(args)['needId'], ['input', 'needId']);
@@ -235,6 +288,17 @@ function requireDesignerStatus(operation: string, status: unknown, allowed: read
     `${operation}: a DESIGNER may only record ${allowed.join(' or ')} (服务设计师只能登记规划中/正在建立/未来的记录; got ${typeof status === 'string' ? status : 'the default'}); set ${path.join('.')} to ${allowed.join(' or ')}, or ask a coordinator`,
     { path },
   );
+}
+
+/** A COORDINATOR acts on an officer assigned in one of its townships (FORBIDDEN at personId otherwise); an ADMIN on any. */
+async function requireOfficerInScope(access: RequestAccess, operation: string, personId: unknown): Promise<void> {
+  const person = await access.requireReadable('Person', personId, ['personId']);
+  if (access.role === 'ADMIN') return;
+  const own = access.viewerScope().townshipIds;
+  if (person.townshipIds.some((t) => own.includes(t))) return;
+  throw new HuzhuError('FORBIDDEN', `${operation}: personId 的社区发展专员不在您负责的乡镇 (the officer is assigned outside your townships; ask an ADMIN)`, {
+    path: ['personId'],
+  });
 }
 
 async function requireServiceKeeper(access: RequestAccess, operation: string, organizationId: unknown, path: ReadonlyArray<string | number>): Promise<void> {

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import type { WhatIfChange } from '@/gql/graphql';
 import { Loading } from '@/components/Loading';
 import { sel } from '@/testing/selectors';
 import { useMapCoverage, useNetwork, useNetworkMetrics, type NetworkMetricsData } from '../api/networkMap';
@@ -9,22 +10,36 @@ import { NODE_KINDS, STATUSES, type MapData, type MapNodeKind, type Relationship
 import { ALL_FILTERS, applyFilters, searchNodes, type MapFilters } from '../model/mapFilters';
 import { applyOverlays, NO_OVERLAY, type OverlayName } from '../model/mapOverlays';
 import { summarizeMap } from '../model/mapSummary';
+import { DesignerForms } from './DesignerForms';
+import { ExportPanel } from './ExportPanel';
 import { GapList } from './GapList';
 import { MapLegend } from './MapLegend';
-import { NetworkCanvas } from './NetworkCanvas';
+import { NetworkCanvas, type MapExporter } from './NetworkCanvas';
 import { NodeCard } from './NodeCard';
 import { SpofPanel, type Spof } from './SpofPanel';
 
-/** The designer's network map (issue 12 items 1–2). */
-export function NetworkMapScreen() {
+/** What the map page gets from the app: the draft plan's changes, where a form's change goes, and the plans panel (another feature, composed in app/). */
+export interface MapPlanning {
+  draftChanges: readonly WhatIfChange[];
+  onAddToDraft: (change: WhatIfChange) => void;
+  /** May the account map future stakeholders (DESIGNER, ADMIN): the designer forms are shown. */
+  canDesign: boolean;
+  /** The plans panel, given a record's name on the map (to describe changes naming existing records). */
+  renderPlans: (labelOf: (id: string) => string) => ReactNode;
+}
+
+type ToolTab = 'design' | 'plans' | 'export';
+
+/** The designer's network map (issue 12 items 1–4). */
+export function NetworkMapScreen(planning: MapPlanning) {
   const network = useNetwork();
   const metrics = useNetworkMetrics();
   if (network.error) return <ErrorNotice error={network.error} onRetry={() => void network.refetch()} />;
   if (!network.data) return <Loading />;
-  return <MapView data={network.data} metrics={metrics.data} />;
+  return <MapView data={network.data} metrics={metrics.data} planning={planning} onWritten={() => void network.refetch()} />;
 }
 
-function MapView({ data, metrics }: { data: MapData; metrics: NetworkMetricsData | undefined }) {
+function MapView({ data, metrics, planning, onWritten }: { data: MapData; metrics: NetworkMetricsData | undefined; planning: MapPlanning; onWritten: () => void }) {
   const { t, i18n } = useTranslation();
   const graph: MapGraph = useMemo(() => buildMapGraph(data).graph, [data]);
   const [layout, setLayout] = useState<LayoutName>('force');
@@ -34,6 +49,8 @@ function MapView({ data, metrics }: { data: MapData; metrics: NetworkMetricsData
   const [spof, setSpof] = useState<Spof | null>(null);
   const [query, setQuery] = useState('');
   const [revision, setRevision] = useState(0);
+  const [tool, setTool] = useState<ToolTab>(planning.canDesign ? 'design' : 'plans');
+  const exporter = useRef<MapExporter | null>(null);
   const coverage = useMapCoverage(filters.category);
 
   const betweenness = useMemo(() => new Map((metrics?.betweenness.top ?? []).map((b) => [b.node.id, b.value])), [metrics]);
@@ -149,12 +166,28 @@ function MapView({ data, metrics }: { data: MapData; metrics: NetworkMetricsData
         </div>
       </div>
       <div className="map-body">
-        <NetworkCanvas graph={graph} layout={layout} summary={summary} focusId={selectedId ?? spof?.node.id ?? null} onSelect={setSelectedId} onLayoutSettled={onSettled} />
+        <NetworkCanvas exporter={exporter} graph={graph} layout={layout} summary={summary} focusId={selectedId ?? spof?.node.id ?? null} onSelect={setSelectedId} onLayoutSettled={onSettled} />
         <div className="map-side">
           {selectedId ? <NodeCard graph={graph} id={selectedId} metrics={metrics} onClose={() => setSelectedId(null)} onSelect={setSelectedId} /> : null}
           <MapLegend overlay={overlay} />
           {metrics && coverage.data ? <SpofPanel metrics={metrics} categories={coverage.data.categories} selectedId={spof?.node.id ?? null} onHighlight={setSpof} /> : null}
           {overlay === 'coverage' && coverage.data ? <GapList coverage={coverage.data} onSelect={setSelectedId} /> : null}
+        </div>
+      </div>
+      <div className="map-tools">
+        <div className="map-tabs" role="tablist" aria-label={t('networkMap.tools.label')}>
+          {(['design', 'plans', 'export'] as const)
+            .filter((name) => name !== 'design' || planning.canDesign)
+            .map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={tool === name} className={tool === name ? 'active' : ''} data-testid={sel.map.toolTab(name)} onClick={() => setTool(name)}>
+                {t(`networkMap.tools.${name}`)}
+              </button>
+            ))}
+        </div>
+        <div className="map-tool-body" role="tabpanel">
+          {tool === 'design' && planning.canDesign ? <DesignerForms graph={graph} draftChanges={planning.draftChanges} onAddToDraft={planning.onAddToDraft} onWritten={onWritten} /> : null}
+          {tool === 'plans' ? planning.renderPlans((id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id)) : null}
+          {tool === 'export' ? <ExportPanel graph={graph} exporter={exporter} /> : null}
         </div>
       </div>
     </div>

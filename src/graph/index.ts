@@ -7,10 +7,12 @@ export type * from './TrustPathTypes';
 export type { EdgeScope } from './EdgeScope';
 export { ESTABLISHED_TRUST_SCOPE, NETWORK_SCOPE } from './EdgeScope';
 export { buildStakeholderGraph, type BuildStakeholderGraphOptions } from './buildStakeholderGraph';
+export { inForceOn, snapshotAsOf } from './snapshotAsOf';
 export { withHousehold, type OverlayHousehold } from './withHousehold';
 export { DEFAULT_BUILDING_PENALTY, trustEdgeCost } from './trustEdgeCost';
 export { trustPath } from './trustPath';
 export { trustDistancesFrom } from './trustDistancesFrom';
+export { householdTrustDistances, HOUSEHOLD_TRUST_CACHE_LIMIT } from './householdTrustCache';
 export { degreeCentrality, type DegreeCentrality } from './degreeCentrality';
 export {
   betweennessCentrality,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Household, Need, Village } from '../domain/model';
+import type { Household, Need, Service, Village } from '../domain/model';
 import { CategoryCode, idOf } from '../domain/model';
 import { planAllocations as planRules, type AllocationPlan, type AllocationNeed, capacityLeft } from '../domain/matching';
-import { matchNeed as matchNeedRules } from '../domain/matching';
-import { trustDistancesFrom, withHousehold, type TrustDistances } from '../graph';
+import { IN_PERSON_MARKERS, matchNeed as matchNeedRules } from '../domain/matching';
+import { householdTrustDistances } from '../graph';
 import { isHuzhuError } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import { MAX_BULK_PAGE } from '../store/GraphStore';
@@ -56,44 +56,51 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   const villages = new Map<string, Village>(view.snapshot.villages.map((v) => [v.id, v]));
   const townships = new Map(view.snapshot.townships.map((t) => [t.id, t]));
 
-  const trustCache = new Map<string, TrustDistances>();
+  // Two needs of one category whose households join the network the same way (village, credit officer) and
+  // pass the same eligibility gates (the same tested age bands and markers: evaluateEligibility reads nothing
+  // else that changes a pass or a fail, and household size only words an explanation) get the same
+  // candidates with the same scores; so the rules run once per such profile, not once per need.
+  const candidatesByProfile = new Map<string, AllocationNeed['candidates']>();
+  const profileOf = profileKeyer(view.snapshot.services);
   const allocationNeeds: AllocationNeed[] = [];
+  let trustSearches = 0;
   for (const need of needs) {
     const household = households.get(need.householdId);
     const village = household ? villages.get(household.villageId) : undefined;
     const township = village ? townships.get(village.townshipId) : undefined;
     if (!household || !village || !township) continue;
-    const key = `${village.id}|${household.loan?.creditOfficerId ?? ''}`;
-    let distances = trustCache.get(key);
-    if (!distances) {
-      distances = trustDistancesFrom(withHousehold(view.graph, household), household.id);
-      trustCache.set(key, distances);
+    const profile = profileOf(need, household);
+    let candidates = candidatesByProfile.get(profile);
+    if (!candidates) {
+      const trust = householdTrustDistances(view.graph, household);
+      trustSearches += 1;
+      const result = matchNeedRules({
+        need,
+        household,
+        village,
+        township,
+        services: view.snapshot.services,
+        // Cost, hops and weakest link are the same for every household sharing the key; steps are not needed here.
+        trustPathTo: (serviceId) => {
+          const d = trust.distances.get(serviceId);
+          return d ? { ...d, steps: [] } : null;
+        },
+        trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
+        limit: 5,
+      });
+      candidates = result.kind === 'MATCHED' ? result.matches.map((m) => ({ serviceId: m.serviceId, score: m.score })) : [];
+      candidatesByProfile.set(profile, candidates);
     }
-    const trust = distances;
-    const result = matchNeedRules({
-      need,
-      household,
-      village,
-      township,
-      services: view.snapshot.services,
-      // Cost, hops and weakest link are the same for every household sharing the key; steps are not needed here.
-      trustPathTo: (serviceId) => {
-        const d = trust.distances.get(serviceId);
-        return d ? { ...d, steps: [] } : null;
-      },
-      trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
-      limit: 5,
-    });
     allocationNeeds.push({
       needId: need.id,
       villageId: village.id,
       vulnerabilityScore: household.vulnerabilityScore,
       urgency: need.urgency,
       createdAt: need.createdAt,
-      candidates: result.kind === 'MATCHED' ? result.matches.map((m) => ({ serviceId: m.serviceId, score: m.score })) : [],
+      candidates,
     });
   }
-  progress?.(`planAllocations: matched ${allocationNeeds.length} needs with ${trustCache.size} trust searches`);
+  progress?.(`planAllocations: matched ${allocationNeeds.length} needs with ${candidatesByProfile.size} distinct profiles (${trustSearches} rule runs)`);
 
   const plan = planRules({
     needs: allocationNeeds,
@@ -124,6 +131,38 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
     }
   }
   return { ...plan, committed: input.commit, needsConsidered: needs.length, referralsCreated, commitOutcomes };
+}
+
+/**
+ * What decides a need's candidates besides the network (see planAllocations): its category, the household's
+ * village and credit officer, and those of its age bands and markers that some service of the category tests
+ * (or that call for in-person help): a band no service asks about cannot change a pass or a fail.
+ */
+function profileKeyer(services: readonly Service[]): (need: Need, household: Household) => string {
+  const tested = new Map<string, { bands: Set<string>; markers: Set<string> }>();
+  const testedIn = (category: string) => {
+    let sets = tested.get(category);
+    if (!sets) {
+      sets = { bands: new Set(), markers: new Set(IN_PERSON_MARKERS) };
+      for (const s of services) {
+        if (!s.categories.includes(category)) continue;
+        for (const b of s.eligibility.ageBands) sets.bands.add(b);
+        for (const m of [...s.eligibility.requiredMarkers, ...s.eligibility.anyOfMarkers]) sets.markers.add(m);
+      }
+      tested.set(category, sets);
+    }
+    return sets;
+  };
+  return (need, household) => {
+    const { bands, markers } = testedIn(need.category);
+    return JSON.stringify([
+      need.category,
+      household.villageId,
+      household.loan?.creditOfficerId ?? null,
+      [...new Set(household.memberAgeBands.filter((b) => bands.has(b)))].sort(),
+      [...new Set(household.markers.filter((m) => markers.has(m)))].sort(),
+    ]);
+  };
 }
 
 async function loadHouseholds(ctx: ServiceContext, needs: readonly Need[]): Promise<Map<string, Household>> {

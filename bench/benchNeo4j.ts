@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { repoRoot } from '../src/seed/repoRoot';
+import { repoRoot } from '../src/repoPath';
 import { createNeo4jDriver } from '../src/store/neo4j/Neo4jRunner';
 
 /**

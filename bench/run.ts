@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSyntheticWorld } from '../src/seed/syntheticWorld';
 import { Neo4jStore } from '../src/store/neo4j/Neo4jStore';
-import { repoRoot } from '../src/seed/repoRoot';
+import { repoRoot } from '../src/repoPath';
 import { parseBenchArgs, SECTIONS, type BenchArgs } from './benchArgs';
 import { countNodes, openBenchNeo4j, wipe, type BenchNeo4j } from './benchNeo4j';
 import type { Adapter, BenchResults, CoverageFigures, NeoLoad, PlanFigures } from './benchResults';
@@ -21,6 +21,8 @@ import { CHILD_MAX_OLD_SPACE_MB, startApiProcess, type ApiProcess } from './serv
 import { median } from './stats';
 import { writeReport } from './writeReport';
 import { concurrentWriters } from './concurrentWriters';
+import { measureMapRender } from './mapRender';
+import { householdImportBench } from './householdImport';
 
 const BENCH_DATA = join('.data', 'bench');
 const started = performance.now();
@@ -101,6 +103,18 @@ async function main(): Promise<void> {
       if (neo && size === args.matchSize && args.only.has('writers')) {
         await step(results, `neo4j concurrent writers at ${fmt(size)}`, () => writersSection(neo as BenchNeo4j, args, results, size));
       }
+    }
+    if (args.only.has('import')) {
+      // The import of 100,000 household rows (smoke: 2,000): its own fresh stores, after the other sections.
+      await step(results, 'household import', async () => {
+        results.householdImport = await householdImportBench({ rows: args.smoke ? 2_000 : 100_000, log });
+      });
+    }
+    if (args.only.has('map')) {
+      // The network map in headless Chromium (issue 12): its own server on the build, after the other sections.
+      await step(results, 'network map render', async () => {
+        results.mapRender = await measureMapRender({ runs: args.smoke ? 1 : 3, scale: 10, chromiumPath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', log });
+      });
     }
   } finally {
     results.finishedAt = new Date().toISOString();

@@ -2,7 +2,7 @@ import graphologyBetweenness from 'graphology-metrics/centrality/betweenness';
 import { NETWORK_SCOPE, type EdgeScope } from './EdgeScope';
 import { projectEdgeScope, type ScopedProjection } from './projectEdgeScope';
 import { projectionGraph } from './projectionGraph';
-import { seededRandom } from './seededRandom';
+import { mulberry32 } from '../domain/mulberry32';
 import type { StakeholderGraph } from './StakeholderGraph';
 
 export const DEFAULT_EXACT_THRESHOLD = 5000;
@@ -95,7 +95,7 @@ function sampledBetweenness(
   seed: number,
 ): BetweennessResult {
   const n = projection.ids.length;
-  const pivots = choosePivots(n, k, seededRandom(seed));
+  const pivots = choosePivots(n, k, mulberry32(seed));
   const sum = new Float64Array(n);
   const sumOfSquares = new Float64Array(n);
   const dependency = createDependencyCounter(projection);

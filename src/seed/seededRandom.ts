@@ -1,5 +1,7 @@
+import { mulberry32 } from '../domain/mulberry32';
+
 /**
- * A small deterministic PRNG (mulberry32) with the few draws the seed needs.
+ * A small deterministic PRNG (src/domain/mulberry32) with the few draws the seed needs.
  * Streams are keyed by numbers (the run's seed, a stream label, a sequence
  * number), so household #n gets the same draws however many households are
  * generated and in whatever batches: the first N rows of any run are equal.
@@ -15,14 +17,7 @@ export interface Rng {
 }
 
 export function seededRandom(...keys: number[]): Rng {
-  let state = mixKeys(keys);
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(mixKeys(keys));
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

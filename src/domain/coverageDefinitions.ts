@@ -17,7 +17,8 @@ import type { Assistance, Need, Person, Referral, Relationship, RelationshipStat
  *   CRITICAL) MEDICAL, ELDERLY_CARE or EDUCATION need within the reporting
  *   period.
  * - OFFICERS_TRAINED: community development officers (社区发展专员) with a
- *   training date.
+ *   completed course in their training record (domain/developmentOfficers;
+ *   a record from before courses were tracked counts by its trainedAt).
  * Beside them, per village, which support categories (MEDICAL, ELDERLY_CARE,
  * EDUCATION) have a suitable service reachable through ESTABLISHED links
  * (services/coverage/villageCoverage).
@@ -81,8 +82,8 @@ export const COVERAGE_DEFINITIONS: Readonly<Record<CoverageTargetKey, CoverageDe
     labelZh: '已培训社区发展专员',
     labelEn: 'Community development officers trained',
     target: 20,
-    zh: '具有社区发展专员（COMMUNITY_DEVELOPMENT_OFFICER）角色且有培训完成日期的人数。',
-    en: 'People with the COMMUNITY_DEVELOPMENT_OFFICER role and a training date (trainedAt).',
+    zh: '具有社区发展专员（COMMUNITY_DEVELOPMENT_OFFICER）角色、培训记录中至少有一门课程已完成的人数（课程记录之前的人员按培训完成日期 trainedAt 计）。',
+    en: 'People with the COMMUNITY_DEVELOPMENT_OFFICER role with at least one completed course in their training record (Person.trainings; a record from before courses were tracked counts by its trainedAt).',
   },
 };
 

@@ -7,9 +7,8 @@ import type { Loan } from './model';
  * and amounts mostly under 30,000 yuan. The synthetic seed is calibrated to
  * the last year; loanPortfolio sets a book beside these shares.
  *
- * A first piece of issue 15 item 3 (the company's own view): the categories
- * and the comparison. The GraphQL view and the CREDIT_OFFICER role are not
- * built yet.
+ * Serious-illness bridging loans (大病周转) are consumption loans (OTHER)
+ * flagged `seriousIllnessBridging`, linked to the borrower's MEDICAL needs.
  */
 export const LOAN_PURPOSE_LABELS: Readonly<Record<Loan['purpose'], { zh: string; en: string }>> = {
   COMMERCE: { zh: '工商业', en: 'commerce' },
@@ -24,6 +23,14 @@ export const ANNUAL_REPORT_PURPOSE_SHARES: ReadonlyArray<Readonly<Record<Loan['p
   { COMMERCE: 54, LIVESTOCK: 28, PLANTING: 11, OTHER: 7 },
   { COMMERCE: 58, LIVESTOCK: 23, PLANTING: 13, OTHER: 6 },
 ];
+
+/** 大病周转: a loan flagged as bridging a serious illness (absent on loans recorded before the flag: false). */
+export function isBridgingLoan(loan: Pick<Loan, 'seriousIllnessBridging'> | null): boolean {
+  return loan?.seriousIllnessBridging === true;
+}
+
+/** The need category a serious-illness bridging loan is linked to. */
+export const BRIDGING_NEED_CATEGORY = 'MEDICAL';
 
 /** Amount bands (yuan, upper bound exclusive) for the distribution; the report: most loans are under 30,000. */
 export const AMOUNT_BANDS: ReadonlyArray<{ key: string; below: number }> = [

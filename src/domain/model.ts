@@ -100,6 +100,12 @@ export const Loan = z.object({
   amountYuan: z.number().int().min(0).max(1_000_000),
   purpose: LoanPurpose,
   since: IsoDate,
+  /**
+   * 大病周转: the loan bridges a serious illness's costs (a consumption loan, purpose OTHER); it is linked to the
+   * borrower household's MEDICAL needs (services/creditView: bridgingLoanOf). Absent on loans recorded before the
+   * flag existed, which reads as false.
+   */
+  seriousIllnessBridging: z.boolean().optional(),
 });
 export type Loan = z.infer<typeof Loan>;
 
@@ -195,6 +201,15 @@ export const PersonRole = z.enum([
 ]);
 export type PersonRole = z.infer<typeof PersonRole>;
 
+/** One course of a community development officer's training (社区发展专员培训): enrolled (completed false) or done. */
+export const OfficerTraining = z.object({
+  course: z.string().trim().min(1).max(100),
+  /** The course's date: when it was completed, or when the officer enrolled. */
+  date: IsoDate,
+  completed: z.boolean(),
+});
+export type OfficerTraining = z.infer<typeof OfficerTraining>;
+
 /**
  * A person; their assignments (villages, townships, organisation) are trust
  * edges of the network and count as ESTABLISHED while the person is active.
@@ -209,9 +224,27 @@ export const Person = z.object({
   phone: z.string().regex(/^\+?[0-9 -]{5,20}$/).nullable(),
   /** When a community development officer (社区发展专员) completed training. */
   trainedAt: IsoDate.nullable(),
+  /**
+   * A community development officer's training record (issue 15 item 3): each course with its date and whether it
+   * was completed. Records stored before the field existed read back as [] (domain/developmentOfficers.ts then
+   * falls back on trainedAt).
+   */
+  trainings: z
+    .array(OfficerTraining)
+    .max(50)
+    .nullish()
+    .transform((v) => v ?? []),
   synthetic: z.boolean(),
 });
 export type Person = z.infer<typeof Person>;
+
+/**
+ * Ids the record has in other systems, as `<system>:<id>` (e.g. `hsds:8896b788-…`, the
+ * Open Referral HSDS id of an imported record: src/hsds). Optional: records without
+ * any (and Neo4j's absent property) read back without the field.
+ */
+export const ExternalId = z.string().regex(/^[a-z][a-z0-9-]{0,19}:[A-Za-z0-9._:-]{1,100}$/, { message: 'must be "<system>:<id>", e.g. "hsds:<uuid>"' });
+export const ExternalIds = z.preprocess((v) => v ?? undefined, z.array(ExternalId).max(20).optional());
 
 export const OrganizationKind = z.enum([
   'NGO',
@@ -246,6 +279,7 @@ export const Organization = z.object({
   location: GeoPoint.nullable(),
   description: z.string().max(2000),
   synthetic: z.boolean(),
+  externalIds: ExternalIds,
 });
 export type Organization = z.infer<typeof Organization>;
 
@@ -304,6 +338,7 @@ export const Service = z.object({
   contact: optionalText(200),
   confirmedOn: z.preprocess((v) => v ?? undefined, IsoDate.optional()),
   confirmedBy: z.preprocess((v) => v ?? undefined, z.string().min(1).max(200).optional()),
+  externalIds: ExternalIds,
 });
 export type Service = z.infer<typeof Service>;
 

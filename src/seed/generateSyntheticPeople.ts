@@ -1,3 +1,4 @@
+import { SYNTHETIC_COURSE } from '../domain/developmentOfficers';
 import { idFromKey } from '../domain/ids';
 import type { Person, Relationship, RelationshipStatus, Township, Village } from '../domain/model';
 import { fakePhone, pad } from './fakePhone';
@@ -154,11 +155,15 @@ export function generateSyntheticPeople(world: SyntheticWorld, seed: number): Sy
   for (let i = 1; i <= SYNTHETIC_PEOPLE.developmentOfficers; i++) {
     const village = rng.pick(world.places.villages);
     const trained = i <= SYNTHETIC_PEOPLE.trainedDevelopmentOfficers;
+    const trainedAt = trained ? trainingDate(rng) : null;
     const officer = person(rng, `cdo-${pad(i, 2)}`, `社区发展专员-${pad(i, 2)}`, ['COMMUNITY_DEVELOPMENT_OFFICER'], {
       villageIds: [village.id],
       townshipIds: [village.townshipId],
       organizationId: hub.id,
-      trainedAt: trained ? trainingDate(rng) : null,
+      trainedAt,
+      // The course record (synthetic): completed on trainedAt, or enrolled in the current intake. No random draw,
+      // so every other synthetic record stays as it was.
+      trainings: [{ course: SYNTHETIC_COURSE, date: trainedAt ?? SYNTHETIC_INTAKE_DATE, completed: trainedAt !== null }],
     });
     people.push(officer);
     if (ngos.length > 0 && i % 4 === 0) tie(officer.id, rng.pick(ngos).id, 'WORKS_WITH', pickStatus(rng));
@@ -170,6 +175,8 @@ export function generateSyntheticPeople(world: SyntheticWorld, seed: number): Sy
 // Private:
 
 const PEOPLE_STREAM = 0x5045; // "PE"
+/** The enrolment date of the officers still in training (synthetic: the intake after the last completion). */
+const SYNTHETIC_INTAKE_DATE = '2025-11-01';
 
 const pickStatus = weightedPicker<RelationshipStatus>([
   ['ESTABLISHED', 2],
@@ -187,7 +194,7 @@ function person(
   key: string,
   name: string,
   roles: Person['roles'],
-  fields: Partial<Pick<Person, 'villageIds' | 'townshipIds' | 'organizationId' | 'trainedAt'>>,
+  fields: Partial<Pick<Person, 'villageIds' | 'townshipIds' | 'organizationId' | 'trainedAt' | 'trainings'>>,
 ): Person {
   return {
     id: idFromKey('Person', `syn-${key}`),
@@ -198,6 +205,7 @@ function person(
     organizationId: fields.organizationId ?? null,
     phone: rng.chance(0.7) ? fakePhone(rng) : null,
     trainedAt: fields.trainedAt ?? null,
+    trainings: fields.trainings ?? [],
     synthetic: true,
   };
 }

@@ -1,5 +1,5 @@
-import { ANNUAL_REPORT_PURPOSE_SHARES, AMOUNT_BANDS, LOAN_PURPOSE_LABELS, loanPortfolio } from '../domain/loanPortfolio';
-import type { Household, Loan, Person } from '../domain/model';
+import { ANNUAL_REPORT_PURPOSE_SHARES, AMOUNT_BANDS, BRIDGING_NEED_CATEGORY, isBridgingLoan, LOAN_PURPOSE_LABELS, loanPortfolio } from '../domain/loanPortfolio';
+import type { Household, Loan, Need, Person } from '../domain/model';
 import { trustPath as graphTrustPath, withHousehold } from '../graph';
 import { FamilyFigure, familyCount, sumGroup } from './coverage/FamilyFigure';
 import { listAll } from './listAll';
@@ -24,6 +24,10 @@ export interface OfficerCaseload {
   openNeeds: FamilyFigure;
   /** null when the caller asked for no referral counts (a viewer that may not read referrals). */
   referralsThroughOfficer: FamilyFigure | null;
+  /** Borrowers holding a serious-illness bridging loan (大病周转). */
+  bridgingLoans: FamilyFigure;
+  /** OPEN MEDICAL needs of those borrowers. */
+  bridgingOpenMedicalNeeds: FamilyFigure;
 }
 
 /**
@@ -62,14 +66,30 @@ export async function creditOfficerCaseloads(
       const path = graphTrustPath(withHousehold(view.graph, household), household.id, referral.serviceId);
       if (path?.steps.some((s) => s.toId === officer.id)) through.push(household.id);
     }
+    const bridging = new Set(borrowers.filter((h) => isBridgingLoan(h.loan)).map((h) => h.id));
+    const bridgingNeeds = needs.filter((n) => n.category === BRIDGING_NEED_CATEGORY && bridging.has(n.householdId));
     rows.push({
       officerId: officer.id,
       borrowers: familyCount(borrowers.length),
-      openNeeds: new FamilyFigure(needs.length, new Set(needs.map((n) => n.householdId)).size),
+      openNeeds: needFigure(needs),
       referralsThroughOfficer: countReferrals ? new FamilyFigure(through.length, new Set(through).size) : null,
+      bridgingLoans: familyCount(bridging.size),
+      bridgingOpenMedicalNeeds: needFigure(bridgingNeeds),
     });
   }
   return rows;
+}
+
+/** A count of needs, resting on the households they belong to. */
+function needFigure(needs: readonly Need[]): FamilyFigure {
+  return new FamilyFigure(needs.length, new Set(needs.map((n) => n.householdId)).size);
+}
+
+export interface BridgingFigures {
+  loans: FamilyFigure;
+  sharePercent: number;
+  withMedicalNeed: FamilyFigure;
+  openMedicalNeeds: FamilyFigure;
 }
 
 export interface LoanPortfolioReport {
@@ -78,7 +98,8 @@ export interface LoanPortfolioReport {
   byPurpose: Array<{ purpose: Purpose; labelZh: string; labelEn: string; loans: FamilyFigure; sharePercent: number; reportPercent: number; differencePoints: number }>;
   byAmount: Array<{ band: string; loans: FamilyFigure }>;
   under30kPercent: number;
-  byTownship: Array<{ townshipId: string; townshipName: string; loans: FamilyFigure; byPurpose: Array<{ purpose: Purpose; loans: FamilyFigure }> }>;
+  byTownship: Array<{ townshipId: string; townshipName: string; loans: FamilyFigure; byPurpose: Array<{ purpose: Purpose; loans: FamilyFigure }>; bridgingLoans: FamilyFigure }>;
+  seriousIllnessBridging: BridgingFigures;
   report: Array<{ index: number; commercePercent: number; livestockPercent: number; plantingPercent: number; otherPercent: number }>;
   calibration: string;
 }
@@ -88,10 +109,11 @@ export const CALIBRATION_NOTE =
 
 /** The loan book of the county (or one township): by purpose beside the annual report, by amount band, by township. */
 export async function loanPortfolioReport(ctx: ServiceContext, townshipId: string | null): Promise<LoanPortfolioReport> {
-  const [households, townships, villages] = await Promise.all([
+  const [households, townships, villages, medicalNeeds] = await Promise.all([
     listAll(ctx.store, 'Household', townshipId ? { townshipId } : {}),
     listAll(ctx.store, 'Township', {}),
     listAll(ctx.store, 'Village', townshipId ? { townshipId } : {}),
+    listAll(ctx.store, 'Need', { category: BRIDGING_NEED_CATEGORY, ...(townshipId ? { townshipId } : {}) }),
   ]);
   const townshipOfVillage = new Map(villages.map((v) => [v.id, v.townshipId]));
   const borrowers = households.filter((h): h is Household & { loan: Loan } => h.loan !== null);
@@ -109,9 +131,20 @@ export async function loanPortfolioReport(ctx: ServiceContext, townshipId: strin
       const loans = familyCount(here.length);
       const parts = PURPOSES.map((purpose) => ({ purpose, loans: familyCount(here.filter((h) => h.loan.purpose === purpose).length) }));
       sumGroup(loans, parts.map((p) => p.loans));
-      return { townshipId: t.id, townshipName: t.name, loans, byPurpose: parts };
+      return { townshipId: t.id, townshipName: t.name, loans, byPurpose: parts, bridgingLoans: familyCount(here.filter((h) => isBridgingLoan(h.loan)).length) };
     });
   sumGroup(total, byTownship.map((t) => t.loans));
+  // Bridging loans: the county's is the sum of the townships' (a column of its own, suppressed like the others).
+  const bridgingHouseholds = new Set(borrowers.filter((h) => isBridgingLoan(h.loan)).map((h) => h.id));
+  const bridgingLoans = familyCount(bridgingHouseholds.size);
+  sumGroup(bridgingLoans, byTownship.map((t) => t.bridgingLoans));
+  const linked = medicalNeeds.filter((n) => bridgingHouseholds.has(n.householdId));
+  const seriousIllnessBridging: BridgingFigures = {
+    loans: bridgingLoans,
+    sharePercent: book.loans === 0 ? 0 : Math.round((bridgingHouseholds.size / book.loans) * 1000) / 10,
+    withMedicalNeed: familyCount(new Set(linked.map((n) => n.householdId)).size),
+    openMedicalNeeds: needFigure(linked.filter((n) => n.status === 'OPEN')),
+  };
   // The columns too: the county's figure for a purpose is that purpose summed over the townships, so a township's
   // hidden cell is not the county figure minus the other townships' (complementary suppression covers rows and columns).
   book.byPurpose.forEach((row, i) => {
@@ -124,6 +157,7 @@ export async function loanPortfolioReport(ctx: ServiceContext, townshipId: strin
     byAmount: book.byAmount.map((row, i) => ({ band: row.band, loans: amountFigures[i] as FamilyFigure })),
     under30kPercent: book.under30kPercent,
     byTownship,
+    seriousIllnessBridging,
     report: ANNUAL_REPORT_PURPOSE_SHARES.map((year, i) => ({
       index: i + 1,
       commercePercent: year.COMMERCE,
@@ -133,6 +167,16 @@ export async function loanPortfolioReport(ctx: ServiceContext, townshipId: strin
     })),
     calibration: CALIBRATION_NOTE,
   };
+}
+
+/**
+ * The MEDICAL needs a serious-illness bridging loan is linked to: the borrower household's, oldest first; none for
+ * any other loan.
+ */
+export async function bridgingLoanNeeds(ctx: ServiceContext, householdId: string, loan: Loan | null): Promise<Need[]> {
+  if (!isBridgingLoan(loan)) return [];
+  const needs = await listAll(ctx.store, 'Need', { householdId, category: BRIDGING_NEED_CATEGORY });
+  return needs.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
 }
 
 /** The amount bands' keys, for documentation and tests. */

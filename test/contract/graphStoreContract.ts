@@ -37,6 +37,7 @@ import {
   type SmallNetwork,
 } from '../support/builders';
 import { describeAccountsContract } from './accountsContract';
+import { describeDevelopmentOfficerContract } from './developmentOfficerContract';
 import { describeServiceUpkeepContract } from './serviceUpkeepContract';
 
 export interface GraphStoreFactory {
@@ -1051,6 +1052,55 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
       });
     });
 
+    describe('matchContext (issue 13 item 1: a need and what matching and the guard read, in one call)', () => {
+      it("returns the need, its household, village, township and the household's consents by id", async () => {
+        const need = net.needs[0];
+        const household = net.households[0];
+        const consents = [
+          aConsent({ householdId: household.id, categories: ['MEDICAL'] }),
+          aConsent({ householdId: household.id, categories: [], organizationIds: [net.organizations[1].id], withdrawnAt: '2025-02-01T00:00:00.000Z' }),
+        ];
+        await store.create('Consent', consents[0]!);
+        await store.create('Consent', consents[1]!);
+        await store.create('Consent', aConsent({ householdId: net.households[1].id }));
+        expect(await store.matchContext(need.id)).toEqual({
+          need: await one('Need', need.id),
+          household: await one('Household', household.id),
+          village: await one('Village', household.villageId),
+          township: await one('Township', net.villages[0].townshipId),
+          consents: [...consents].sort((a, b) => (a.id < b.id ? -1 : 1)),
+        });
+        // A household with no consent, in the second township.
+        const other = net.needs[4];
+        expect(await store.matchContext(other.id)).toMatchObject({ household: { id: other.householdId }, village: { id: net.villages[2].id }, township: { id: net.townships[1].id }, consents: [] });
+      });
+
+      it('follows a household that moves village, and is null for an unknown need', async () => {
+        const household = net.households[0];
+        const [stored] = await store.getMany('Household', [household.id]);
+        await store.update('Household', { ...stored!, villageId: net.villages[2].id, version: stored!.version + 1 }, { expectedVersion: stored!.version });
+        expect(await store.matchContext(net.needs[0].id)).toMatchObject({ village: { id: net.villages[2].id }, township: { id: net.townships[1].id } });
+        expect(await store.matchContext('need_doesnotexist')).toBeNull();
+        expect(await store.matchContext(household.id)).toBeNull();
+      });
+
+      it('reads a seed written in any order (needs and consents before their household, villages before their township)', async () => {
+        await factory.reset(store);
+        const t = aTownship();
+        const v = aVillage({ townshipId: t.id });
+        const h = aHousehold({ villageId: v.id });
+        const n = aNeed({ householdId: h.id });
+        const c = aConsent({ householdId: h.id });
+        await store.upsertMany('Need', [n]);
+        await store.upsertMany('Consent', [c]);
+        expect(await store.matchContext(n.id)).toEqual({ need: n, household: null, village: null, township: null, consents: [] });
+        await store.upsertMany('Household', [h]);
+        await store.upsertMany('Village', [v]);
+        await store.upsertMany('Township', [t]);
+        expect(await store.matchContext(n.id)).toMatchObject({ need: { id: n.id }, household: { id: h.id }, village: { id: v.id }, township: { id: t.id }, consents: [c] });
+      });
+    });
+
     // -- concurrency ---------------------------------------------------------------------
 
     describe('networkCounters (issue 13 item 2: kept by the writes, never re-aggregated)', () => {
@@ -1261,6 +1311,7 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
 
     describeAccountsContract(() => store);
     describeServiceUpkeepContract(() => store, () => net.households[0].id);
+    describeDevelopmentOfficerContract(() => store, () => ({ villageId: net.villages[0].id, townshipId: net.townships[0].id, officerId: net.people[3].id }));
 
     // -- what a refusal says (issue 10 item 2) ------------------------------------------
 

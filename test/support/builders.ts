@@ -154,6 +154,7 @@ export function aPerson(overrides: Partial<Person> = {}): Person {
     organizationId: null,
     phone: null,
     trainedAt: null,
+    trainings: [],
     synthetic: true,
     ...overrides,
   };

@@ -61,6 +61,19 @@ export const FILTER_RULES: Readonly<Record<string, FilterRule>> = {
   'Query.developmentOfficers(townshipId)': NONE,
   'Query.workload(role)': NONE,
   'Query.workload(townshipId)': NONE,
+  // -- household import and field exports (issue 14 items 2 and 5): a file format, a header language, places
+  // and a status pick what goes in the file; the columns follow sensitiveRules (services/fieldExport.ts)
+  'Query.householdImportTemplate(format)': NONE,
+  'Query.householdImportTemplate(language)': NONE,
+  'Query.exportHouseholds(format)': NONE,
+  'Query.exportHouseholds(townshipId)': NONE,
+  'Query.exportHouseholds(villageId)': NONE,
+  'Query.exportReferrals(format)': NONE,
+  'Query.exportReferrals(status)': NONE,
+  // -- pushed alerts: unreadOnly filters on the viewer's own read marks
+  'Query.myAlerts(unreadOnly)': NONE,
+  // -- waiting lists (issue 14 item 3): the service's id picks the list; its order reads no field of the viewer's choosing
+  'Query.waitlist(serviceId)': NONE,
   // -- access module
   'Query.consents(householdId)': NONE,
   'AuditEventFilter.actorId': NONE,
@@ -164,6 +177,8 @@ export const RESULT_READS: Readonly<Record<string, readonly [string, ...string[]
   'Query.matchNeed': ['Household.markers', 'Household.memberAgeBands'],
   // Most vulnerable households first; eligibility on markers and age bands.
   'Mutation.planAllocations': ['Household.vulnerabilityScore', 'Household.markers', 'Household.memberAgeBands'],
+  // A waiting list is ordered by the household's vulnerability index after urgency (domain/waitlistOrder).
+  'Query.waitlist': ['Household.vulnerabilityScore'],
   // A credit officer's borrowers are chosen by whose loan they hold (FINANCE).
   'Query.myBorrowers': ['Household.loan'],
 };

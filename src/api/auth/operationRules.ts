@@ -62,7 +62,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   // Matching reads the household's markers and members: staff, on a need they may see.
   matchNeed: {
     roles: STAFF,
-    check: async (access, args) => void (await access.requireReadable('Need', args['needId'], ['needId'])),
+    check: async (access, args) => {
+      await access.primeNeedContext(args['needId']); // one store call for the check and the match (GraphStore.matchContext)
+      await access.requireReadable('Need', args['needId'], ['needId']);
+    },
     owner: (args) => (typeof args['needId'] === 'string' ? { kind: 'Need', id: args['needId'] } : null),
   },
   // Between stakeholders for anyone signed in; a household end must be one the viewer may see.
@@ -100,11 +103,23 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   // workload: a COORDINATOR's answer is cut to its townships (resolvers/workload.ts), need counts suppressed.
   developmentOfficers: { roles: ['ADMIN', 'COORDINATOR', 'DESIGNER'] },
   workload: { roles: NETWORK_EDITORS },
+  // Waiting lists (issue 14 item 3; resolvers/waitlist.ts): staff, who send referrals; the nodes are cut to needs the
+  // viewer may see. A partner NGO sees only Service.capacityStatus (schema/waitlist.graphql says why).
+  waitlist: { roles: STAFF, check: async (access, args) => void (await access.requireReadable('Service', args['serviceId'], ['serviceId'])) },
   // Access module.
   auditEvents: { roles: ['ADMIN'] },
   // Accounts (issue 11): one's own account for anyone (null when anonymous); the list is an ADMIN's.
   me: { roles: EVERYONE },
   accounts: { roles: ['ADMIN'] },
+  // Household import and field exports (issue 14 items 2 and 5; resolvers/householdImport.ts, fieldExport.ts):
+  // staff, within their scope; the export's columns follow sensitiveRules for the request's purpose.
+  householdImportTemplate: { roles: STAFF },
+  exportHouseholds: { roles: STAFF },
+  exportReferrals: { roles: STAFF },
+  // Pushed alerts (issue 15 item 5): a coordinator's, scoped to its townships and villages (services/alerts/myAlerts.ts); an ADMIN's all.
+  myAlerts: { roles: NETWORK_EDITORS },
+  // Freshness (issue 14 item 4): the stale services a keeper answers for (services/staleServices.ts narrows to its own).
+  staleServices: { roles: SERVICE_KEEPERS },
   consents: {
     roles: STAFF,
     check: async (access, args) => void (await access.requireReadable('Household', args['householdId'], ['householdId'])),
@@ -120,6 +135,11 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
     access.requireRole('registerHousehold', STAFF);
     await access.requireVillageInScope(input(args)['villageId'], ['input', 'villageId']);
     return { entityKind: 'Village', entityId: String(input(args)['villageId']) };
+  },
+  // Each row's village is checked against the caller's scope as registerHousehold checks one (services/householdImport.ts).
+  importHouseholds: async (access) => {
+    access.requireRole('importHouseholds', STAFF);
+    return { entityKind: 'HouseholdImport', entityId: 'new' };
   },
   updateHousehold: async (access, args) => {
     access.requireRole('updateHousehold', STAFF);
@@ -160,6 +180,17 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
     const service = await access.requireReadable('Service', args['id'], ['id']);
     await requireServiceKeeper(access, 'updateService', service.organizationId, ['id']);
     return { entityKind: 'Service', entityId: service.id };
+  },
+  confirmService: async (access, args) => {
+    access.requireRole('confirmService', SERVICE_KEEPERS);
+    const service = await access.requireReadable('Service', args['id'], ['id']);
+    await requireServiceKeeper(access, 'confirmService', service.organizationId, ['id']);
+    return { entityKind: 'Service', entityId: service.id };
+  },
+  // Read marks are the viewer's own; out-of-scope ids are ignored by the use case (services/alerts/myAlerts.ts).
+  markAlertsRead: async (access) => {
+    access.requireRole('markAlertsRead', NETWORK_EDITORS);
+    return { entityKind: 'Alert', entityId: 'read-marks' };
   },
   // Accounts (issue 11): an ADMIN's; the guard's WRITE event records argument paths, never a password.
   createAccount: async (access) => {
@@ -262,6 +293,17 @@ export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
       }
     }
     return { entityKind: 'Township', entityId: typeof townshipId === 'string' ? townshipId : 'county' };
+  },
+  // Waiting lists (issue 14 item 3): who may send the referral may queue the need for it.
+  joinWaitlist: async (access, args) => {
+    access.requireRole('joinWaitlist', STAFF);
+    const need = await access.requireReadable('Need', args['needId'], ['needId']);
+    return { entityKind: 'Need', entityId: need.id };
+  },
+  leaveWaitlist: async (access, args) => {
+    access.requireRole('leaveWaitlist', STAFF);
+    const need = await access.requireReadable('Need', args['needId'], ['needId']);
+    return { entityKind: 'Need', entityId: need.id };
   },
   recordConsent: async (access, args) => {
     access.requireRole('recordConsent', STAFF);

@@ -1,7 +1,9 @@
 import { isIdOf } from '../../domain/ids';
 import { badInput, HuzhuError } from '../../errors/HuzhuError';
 import { suppressSmallCells } from '../../services/coverage';
-import { creditOfficerCaseloads, loanPortfolioReport } from '../../services/creditView';
+import { BRIDGING_NEED_CATEGORY, isBridgingLoan } from '../../domain/loanPortfolio';
+import type { Household, Loan, Need } from '../../domain/model';
+import { bridgingLoanNeeds, creditOfficerCaseloads, loanPortfolioReport } from '../../services/creditView';
 import { READ_RULES } from '../auth/readRules';
 import { accessOf } from '../auth/RequestAccess';
 import { sensitiveAllowed } from '../auth/sensitiveRules';
@@ -50,6 +52,8 @@ function ownOfficerId(ctx: RequestContext, operation: string): string {
   return ctx.viewer.personId;
 }
 
+type HouseholdLoan = Loan & { householdId?: string };
+
 export const creditResolvers = {
   Query: {
     creditOfficers: async (_: unknown, args: { townshipId?: string | null }, ctx: RequestContext) => {
@@ -77,8 +81,10 @@ export const creditResolvers = {
       // any band hidden it would rebuild the hidden ones (30K+ = total − under-30K count), so it is hidden then too.
       const hiddenTotal = shown.loans === null;
       const hiddenBand = shown.byAmount.some((band) => band.loans === null);
+      const bridging = shown.seriousIllnessBridging;
       return {
         ...shown,
+        seriousIllnessBridging: bridging.loans === null || hiddenTotal ? { ...bridging, sharePercent: null, suppressed: true } : bridging,
         under30kPercent: hiddenTotal || hiddenBand ? null : shown.under30kPercent,
         byPurpose: shown.byPurpose.map((row) =>
           row.loans === null || hiddenTotal ? { ...row, sharePercent: null, differencePoints: null, suppressed: true } : row,
@@ -91,6 +97,24 @@ export const creditResolvers = {
     suppressed: (row: { suppressed?: boolean }) => row.suppressed ?? false,
   },
   LoanPortfolio: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
+  BridgingLoans: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
+  // A loan as the API hands it out knows its household, so a bridging loan can list the MEDICAL needs it is linked to.
+  Household: {
+    loan: (h: Household): HouseholdLoan | null => (h.loan === null ? null : { ...h.loan, householdId: h.id }),
+  },
+  Loan: {
+    seriousIllnessBridging: (loan: Loan) => isBridgingLoan(loan),
+    medicalNeeds: (loan: HouseholdLoan, _: unknown, ctx: RequestContext) =>
+      typeof loan.householdId === 'string' ? bridgingLoanNeeds(ctx, loan.householdId, loan) : [],
+  },
+  Need: {
+    // The need card's link (FINANCE on the need: ADMIN, COORDINATOR): the household's bridging loan, for a MEDICAL need.
+    bridgingLoan: async (n: Need, _: unknown, ctx: RequestContext): Promise<HouseholdLoan | null> => {
+      if (n.category !== BRIDGING_NEED_CATEGORY) return null;
+      const household = await ctx.loaders.Household.load(n.householdId);
+      return household && isBridgingLoan(household.loan) && household.loan ? { ...household.loan, householdId: household.id } : null;
+    },
+  },
   LoanPurposeRow: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
   LoanAmountBand: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },
   TownshipLoans: { suppressed: (r: { suppressed?: boolean }) => r.suppressed ?? false },

@@ -3,22 +3,28 @@ import type { RequestContext } from '../context';
 import { clearLoaders } from '../loaders';
 import { accessResolvers } from './access';
 import { accountsResolvers } from './accounts';
+import { alertsResolvers } from './alerts';
 import { coverageResolvers } from './coverage';
+import { fieldExportResolvers } from './fieldExport';
+import { householdImportResolvers } from './householdImport';
 import { creditResolvers } from './credit';
 import { householdsResolvers } from './households';
 import { matchingResolvers } from './matching';
 import { networkResolvers } from './network';
 import { nodeResolvers } from './node';
 import { placesResolvers } from './places';
+import { plansResolvers } from './plans';
 import { referralsResolvers } from './referrals';
 import { scalarResolvers } from './scalars';
 import { searchResolvers } from './search';
 import { serviceUpkeepResolvers } from './serviceUpkeep';
+import { waitlistResolvers } from './waitlist';
+import { workloadResolvers } from './workload';
 import { withholdUnreadableIds } from '../withholdUnreadableIds';
 
 /** Resolver maps per SDL module, merged type by type; every mutation reads its result fresh. */
 export const resolvers = freshAfterWrites(
-  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers, searchResolvers, accountsResolvers, serviceUpkeepResolvers, creditResolvers]),
+  mergeResolvers([scalarResolvers, nodeResolvers, placesResolvers, householdsResolvers, networkResolvers, referralsResolvers, matchingResolvers, accessResolvers, coverageResolvers, searchResolvers, accountsResolvers, serviceUpkeepResolvers, alertsResolvers, creditResolvers, plansResolvers, workloadResolvers, waitlistResolvers, householdImportResolvers, fieldExportResolvers]),
 );
 
 /**

@@ -1,3 +1,4 @@
+import { isDevelopmentOfficer, isTrainedOfficer } from '../../domain/developmentOfficers';
 import type { Person } from '../../domain/model';
 import { gapsOf, rankGaps, sumHouseholds, type CoverageGap } from './coverageReport';
 import { coverageTargets, type CoverageTarget, type MostVulnerableSupport } from './coverageTargets';
@@ -101,10 +102,10 @@ export function compareScenarios(input: CompareScenariosInput): WhatIfResult {
   };
 }
 
-/** Community development officers with a training date, and those still in training. */
+/** Community development officers with a completed course (domain/developmentOfficers), and those still in training. */
 export function countOfficers(people: readonly Person[]): { trained: number; inTraining: number } {
-  const officers = people.filter((p) => p.roles.includes('COMMUNITY_DEVELOPMENT_OFFICER'));
-  const trained = officers.filter((p) => p.trainedAt !== null).length;
+  const officers = people.filter(isDevelopmentOfficer);
+  const trained = officers.filter(isTrainedOfficer).length;
   return { trained, inTraining: officers.length - trained };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EntityKind } from '../../domain/ids';
 import { ENTITY_SCHEMAS, type EntityMap, type GeoPoint } from '../../domain/model';
 import { searchProps } from './searchProps';
+import { serviceAreaProps } from './serviceAreaProps';
 
 /**
  * How a domain record is laid out as Neo4j properties, and back.
@@ -10,8 +11,8 @@ import { searchProps } from './searchProps';
  * - Scalars and lists of scalars (markers, categories, roles, villageIds …)
  *   are real properties, so filters and indexes can use them.
  * - Nested structures Neo4j properties cannot hold are JSON strings under
- *   `<field>Json`: Household.head and .loan, Service.eligibility and .area,
- *   Referral.transitions. Nothing filters on their insides (the loan's credit
+ *   `<field>Json`: Household.head and .loan, Person.trainings,
+ *   Service.eligibility and .area, Referral.transitions. Nothing filters on their insides (the loan's credit
  *   officer is an edge, BORROWS_FROM, as well).
  * - `location` is a WGS-84 point() (the point index serves spatial
  *   prefilters) and its precision sits beside it in `locationPrecision`.
@@ -35,7 +36,7 @@ export function toProps<K extends EntityKind>(kind: K, entity: EntityMap[K]): Re
       props[field] = value;
     }
   }
-  return { ...props, ...searchProps(kind, entity) };
+  return { ...props, ...searchProps(kind, entity), ...serviceAreaProps(kind, entity) };
 }
 
 /** The inverse of toProps, on properties already passed through toNative (a point is then { lat, lng }). */
@@ -79,6 +80,8 @@ const LOCATION_PRECISION = 'locationPrecision';
 
 const JSON_FIELDS: Partial<Record<EntityKind, ReadonlySet<string>>> = {
   Household: new Set(['head', 'loan']),
+  // A development officer's courses (issue 15 item 3): read with the person, never filtered on.
+  Person: new Set(['trainings']),
   Service: new Set(['eligibility', 'area']),
   Referral: new Set(['transitions']),
 };

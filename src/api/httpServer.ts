@@ -9,6 +9,7 @@ import { ANONYMOUS, type Viewer } from './auth/Viewer';
 import { PURPOSE_HEADER, resolvePurpose, type Purpose } from './auth/Purpose';
 import type { RateDecision, RateLimiter } from './auth/createRateLimiter';
 import { createConsoleHandler } from './serveConsole';
+import { createHsdsHandler } from '../hsds/createHsdsHandler';
 import type { SessionGate } from './session/createSessionGate';
 
 export interface HttpOptions {
@@ -42,6 +43,8 @@ export function createHttpServer(options: HttpOptions): http.Server {
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
 
   const serveConsole = createConsoleHandler(options.consoleRoot === undefined ? {} : { root: options.consoleRoot });
+  // The public HSDS 3.0 directory API (src/hsds): GET only, directory records only.
+  const serveHsds = createHsdsHandler({ store });
 
   return http.createServer((req, res) => {
     const header = req.headers['x-request-id'];
@@ -68,6 +71,11 @@ export function createHttpServer(options: HttpOptions): http.Server {
       }
     }
     if (url.pathname.startsWith('/auth/') && options.sessions) return options.sessions.handleAuthRoute(req, res, correlationId);
+    if (url.pathname === '/hsds' || url.pathname.startsWith('/hsds/')) {
+      const counted = options.requestLimiter ? await options.requestLimiter.consume(`ip:${req.socket.remoteAddress ?? 'unknown'}`) : null;
+      if (counted && !counted.allowed) return sendRateLimited(res, counted);
+      return serveHsds(req, res, url);
+    }
     // Everything else GET is the console (web/dist, SPA fallback): src/api/serveConsole.ts.
     if (url.pathname !== '/graphql' && !url.pathname.startsWith('/auth/') && !url.pathname.startsWith('/hsds/') && serveConsole(req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: the API is at /graphql' });

@@ -52,10 +52,13 @@ export type PlanRecord = z.infer<typeof PlanRecord>;
 
 /**
  * A fresh plan id that sorts after every id made before it: the creation time
- * (ms, base 36, fixed width) then randomness. Plans list newest first by id
+ * (ms, base 36, fixed width; never repeated within a process) then randomness. Plans list newest first by id
  * descending, so keyset pages stay stable while plans are added.
  */
 export function newPlanId(at: Date): string {
-  const time = at.getTime().toString(36).padStart(9, '0');
-  return `${PLAN_ID_PREFIX}_${time}-${randomBytes(6).toString('hex')}`;
+  // Strictly increasing within a process, so two plans saved in one millisecond still list in order.
+  lastMs = Math.max(at.getTime(), lastMs + 1);
+  return `${PLAN_ID_PREFIX}_${lastMs.toString(36).padStart(9, '0')}-${randomBytes(6).toString('hex')}`;
 }
+
+let lastMs = 0;

@@ -42,7 +42,7 @@ export const SUPPRESSES_SMALL_CELLS: Readonly<Record<Role, boolean>> = {
  * credit officer: a count of vulnerable households is a read of the markers it
  * counts.
  */
-const policyOf = (ctx: RequestContext): SmallCellPolicy => {
+export const smallCellPolicyOf = (ctx: RequestContext): SmallCellPolicy => {
   const purpose = accessOf(ctx).purpose;
   return {
     suppress:
@@ -57,13 +57,13 @@ type FirstArgs = { first?: number | null };
 export const coverageResolvers = {
   Query: {
     coverage: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) =>
-      withholdFamilies(suppressSmallCells(await coverage(ctx, args), policyOf(ctx)), ctx),
+      withholdFamilies(suppressSmallCells(await coverage(ctx, args), smallCellPolicyOf(ctx)), ctx),
     mostVulnerableHouseholds: (_: unknown, args: Record<string, unknown>, ctx: RequestContext) =>
       mostVulnerableHouseholds(ctx, args, householdScopeOf(ctx.viewer)),
     networkMetrics: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) =>
-      suppressSmallCells(await networkMetrics(ctx, args), policyOf(ctx)),
+      suppressSmallCells(await networkMetrics(ctx, args), smallCellPolicyOf(ctx)),
     whatIf: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) => {
-      const result = suppressSmallCells(await whatIf(ctx, args), policyOf(ctx));
+      const result = suppressSmallCells(await whatIf(ctx, args), smallCellPolicyOf(ctx));
       withholdFamilies(result.before, ctx);
       withholdFamilies(result.after, ctx);
       return result;
@@ -151,7 +151,7 @@ interface FamilyRow {
  */
 function withholdFamilies<R extends { targets: Array<{ missing: { families: FamilyRow[] } }> }>(report: R, ctx: RequestContext): R {
   let scope: HouseholdScope | null = null;
-  if (!policyOf(ctx).suppress) {
+  if (!smallCellPolicyOf(ctx).suppress) {
     try {
       scope = householdScopeOf(ctx.viewer);
     } catch {

@@ -3,6 +3,7 @@ import { kindOfId } from '../../domain/ids';
 import {
   CategoryCode,
   GeoPoint,
+  IsoDate,
   OrganizationKind,
   RelationshipStatus,
   RelationshipType,
@@ -68,7 +69,10 @@ export const WHAT_IF_VARIANTS = {
     toId: stakeholderId,
     type: RelationshipType,
     status: RelationshipStatus.optional(),
-  }),
+    /** When the link starts and ends (optional): a plan evaluated as of a date counts it only in between. */
+    since: IsoDate.nullish(),
+    until: IsoDate.nullish(),
+  }).refine((c) => c.since == null || c.until == null || c.since <= c.until, { path: ['until'], message: 'must not be before since (结束日期不能早于开始日期)' }),
   SET_RELATIONSHIP_STATUS: z
     .object({
       kind: z.literal('SET_RELATIONSHIP_STATUS'),

@@ -223,6 +223,22 @@ export function describePlansContract(name: string, factory: PlansContractFactor
       expect(await failureOf(store.deletePlan(plan.id, { expectedVersion: 2 }))).toMatchObject({ code: 'CONFLICT', path: ['status'] });
     });
 
+    it('applies a plan once when two admins apply it at the same time: one wins, the other gets CONFLICT and writes nothing', async () => {
+      const { township } = await aSmallNetwork();
+      const plan = await store.createPlan(aPlan());
+      const [first, second] = [anOrganization({ townshipId: township.id }), anOrganization({ townshipId: township.id })];
+      const results = await Promise.allSettled([
+        store.applyPlan(anApplication(plan.id, [{ op: 'create', kind: 'Organization', entity: first }])),
+        store.applyPlan(anApplication(plan.id, [{ op: 'create', kind: 'Organization', entity: second }])),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected?.reason).toMatchObject({ code: 'CONFLICT' });
+      const written = (await store.getMany('Organization', [first.id, second.id])).filter((o) => o !== null);
+      expect(written).toHaveLength(1);
+      expect(await store.getPlan(plan.id)).toMatchObject({ status: 'APPLIED', version: 2 });
+    });
+
     it('refuses to apply from a stale version or an unknown plan', async () => {
       const plan = await store.createPlan(aPlan());
       await store.updatePlan({ ...plan, note: '改 (synthetic)' }, { expectedVersion: 1 });

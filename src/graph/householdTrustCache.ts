@@ -3,8 +3,11 @@ import type { TrustDistance, TrustDistances, TrustPath, TrustPathOptions, TrustS
 import { trustDistancesFrom } from './trustDistancesFrom';
 import { withHousehold, type OverlayHousehold } from './withHousehold';
 
-/** How many (village, officer, options) searches one projection keeps before starting afresh. */
-export const HOUSEHOLD_TRUST_CACHE_LIMIT = 4_096;
+/** How many (village, officer, options) searches one projection keeps for requests before starting afresh. */
+export const HOUSEHOLD_TRUST_CACHE_LIMIT = 1_024;
+
+/** A cache a caller owns (a batch such as planAllocations: every key it meets, dropped with the batch). */
+export type HouseholdTrustCache = Map<string, TrustDistances>;
 
 /**
  * Trust distances from a household, shared by every household that joins the
@@ -24,10 +27,17 @@ export const HOUSEHOLD_TRUST_CACHE_LIMIT = 4_096;
  * options) and the result is handed to each household with its own id and
  * loan date put back in (ids, the first step, the overlay edge keys). Keyed on the
  * projection (a graph is never mutated: a network write builds a new one), so
- * a cached search never outlives the network it was made on.
+ * a cached search never outlives the network it was made on; a batch over one
+ * graph (planAllocations) passes a cache of its own, which holds every key it
+ * meets and goes with the batch.
  */
-export function householdTrustDistances(graph: StakeholderGraph, household: OverlayHousehold, options: TrustPathOptions = {}): TrustDistances {
-  let cache = caches.get(graph);
+export function householdTrustDistances(
+  graph: StakeholderGraph,
+  household: OverlayHousehold,
+  options: TrustPathOptions = {},
+  batchCache?: HouseholdTrustCache,
+): TrustDistances {
+  let cache = batchCache ?? caches.get(graph);
   if (!cache) {
     cache = new Map();
     caches.set(graph, cache);
@@ -35,7 +45,7 @@ export function householdTrustDistances(graph: StakeholderGraph, household: Over
   const key = cacheKey(household, options);
   let shared = cache.get(key);
   if (!shared) {
-    if (cache.size >= HOUSEHOLD_TRUST_CACHE_LIMIT) cache.clear();
+    if (batchCache === undefined && cache.size >= HOUSEHOLD_TRUST_CACHE_LIMIT) cache.clear();
     shared = trustDistancesFrom(withHousehold(graph, household), household.id, options);
     cache.set(key, shared);
   }

@@ -12,7 +12,7 @@ export { withHousehold, type OverlayHousehold } from './withHousehold';
 export { DEFAULT_BUILDING_PENALTY, trustEdgeCost } from './trustEdgeCost';
 export { trustPath } from './trustPath';
 export { trustDistancesFrom } from './trustDistancesFrom';
-export { householdTrustDistances, HOUSEHOLD_TRUST_CACHE_LIMIT } from './householdTrustCache';
+export { householdTrustDistances, HOUSEHOLD_TRUST_CACHE_LIMIT, type HouseholdTrustCache } from './householdTrustCache';
 export { degreeCentrality, type DegreeCentrality } from './degreeCentrality';
 export {
   betweennessCentrality,

@@ -3,7 +3,7 @@ import type { Household, Need, Service, Village } from '../domain/model';
 import { CategoryCode, idOf } from '../domain/model';
 import { planAllocations as planRules, type AllocationPlan, type AllocationNeed, capacityLeft } from '../domain/matching';
 import { IN_PERSON_MARKERS, matchNeed as matchNeedRules } from '../domain/matching';
-import { householdTrustDistances } from '../graph';
+import { householdTrustDistances, type HouseholdTrustCache } from '../graph';
 import { isHuzhuError } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import { MAX_BULK_PAGE } from '../store/GraphStore';
@@ -62,6 +62,7 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   // candidates with the same scores; so the rules run once per such profile, not once per need.
   const candidatesByProfile = new Map<string, AllocationNeed['candidates']>();
   const profileOf = profileKeyer(view.snapshot.services);
+  const trustCache: HouseholdTrustCache = new Map();
   const allocationNeeds: AllocationNeed[] = [];
   let trustSearches = 0;
   for (const need of needs) {
@@ -72,7 +73,7 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
     const profile = profileOf(need, household);
     let candidates = candidatesByProfile.get(profile);
     if (!candidates) {
-      const trust = householdTrustDistances(view.graph, household);
+      const trust = householdTrustDistances(view.graph, household, {}, trustCache);
       trustSearches += 1;
       const result = matchNeedRules({
         need,
@@ -155,13 +156,10 @@ function profileKeyer(services: readonly Service[]): (need: Need, household: Hou
   };
   return (need, household) => {
     const { bands, markers } = testedIn(need.category);
-    return JSON.stringify([
-      need.category,
-      household.villageId,
-      household.loan?.creditOfficerId ?? null,
-      [...new Set(household.memberAgeBands.filter((b) => bands.has(b)))].sort(),
-      [...new Set(household.markers.filter((m) => markers.has(m)))].sort(),
-    ]);
+    // Ids, codes and enum values hold no '|' or ',': a plain join is an unambiguous key.
+    const ownBands = [...new Set(household.memberAgeBands.filter((b) => bands.has(b)))].sort().join(',');
+    const ownMarkers = [...new Set(household.markers.filter((m) => markers.has(m)))].sort().join(',');
+    return `${need.category}|${household.villageId}|${household.loan?.creditOfficerId ?? ''}|${ownBands}|${ownMarkers}`;
   };
 }
 

@@ -135,16 +135,18 @@ export function planAllocations(input: PlanAllocationsInput): AllocationPlan {
     const chosen = need.candidates[rank];
     if (chosen === undefined) {
       summary.unassigned += 1;
+      const candidates = need.candidates;
       unassigned.push({
         needId: need.needId,
         villageId: need.villageId,
         tier,
-        ...(need.candidates.length === 0
-          ? { reason: 'NO_CANDIDATES', detail: 'no suitable service was found for this need' }
-          : {
-              reason: 'CANDIDATES_FULL',
-              detail: `every candidate service is full, already or by needs ahead of it: ${need.candidates.map((c) => c.serviceId).join(', ')}`,
-            }),
+        reason: candidates.length === 0 ? 'NO_CANDIDATES' : 'CANDIDATES_FULL',
+        // Worded when read: a county plan leaves most needs unassigned and shows a few.
+        get detail() {
+          return candidates.length === 0
+            ? 'no suitable service was found for this need'
+            : `every candidate service is full, already or by needs ahead of it: ${candidates.map((c) => c.serviceId).join(', ')}`;
+        },
       });
       continue;
     }

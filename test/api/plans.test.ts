@@ -289,6 +289,27 @@ function runPlansApiTests(variant: Variant): void {
     expect(shown.data!.plan).toMatchObject({ status: 'APPLIED', appliedBy: { id: adminAccount.id } });
   });
 
+  it("a plan's PLANNED service and BUILDING tie, even applied, never route a live referral", async () => {
+    const MATCH = 'query($needId: ID!) { matchNeed(needId: $needId, limit: 50) { __typename ... on Matched { matches { service { id } } } } }';
+    const [elderlyNeed] = net.needs;
+    await server.gql('mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', { input: { householdId: elderlyNeed.householdId, categories: ['ELDERLY_CARE', 'MEDICAL'] } }, tokens['admin']);
+    const id = await saved({
+      name: '规划中的服务（合成）',
+      changes: [
+        { kind: 'ADD_SERVICE', organizationId: ngo().id, categories: ['ELDERLY_CARE'], area: { kind: 'COUNTY' }, online: true, serviceStatus: 'PLANNED' },
+        { kind: 'ADD_RELATIONSHIP', fromId: net.people[0].id, toId: ngo().id, type: 'KNOWS', status: 'BUILDING' },
+      ],
+    });
+    const evaluation = await evaluated(id, '2027-02-01');
+    expect(newlyIn(evaluation, 'ELDERLY_CARE')).toEqual([]);
+    expect(codeOf(await server.gql(APPLY, { id }, tokens['admin']))).toBe('ok');
+    const plannedId = `svc_${id.slice('plan_'.length)}-1`;
+    expect((await store.getMany('Service', [plannedId]))[0]?.status).toBe('PLANNED');
+    const match = await server.gql<{ matchNeed: { __typename: string; matches?: Array<{ service: { id: string } }> } }>(MATCH, { needId: elderlyNeed.id }, tokens['admin']);
+    expect(match.errors).toBeUndefined();
+    expect((match.data!.matchNeed.matches ?? []).map((m) => m.service.id)).not.toContain(plannedId);
+  });
+
   it('applies nothing when a change cannot be made real (a removal), naming the change', async () => {
     const id = await saved({ name: '含删除的方案（合成）', changes: [...planA().changes, { kind: 'REMOVE_STAKEHOLDER', stakeholderId: socialWorker().id }] });
     const versionBefore = await store.version();

@@ -1,3 +1,4 @@
+import { DEFAULT_STALE_AFTER_DAYS } from '../src/domain/serviceFreshness';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -59,6 +60,7 @@ export function createBareServer(store: GraphStore, viewer: Viewer, log: Logger,
           viewer,
           correlationId,
           log: log.child({ correlationId }),
+          staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
         };
         const prepared = documentFor(body.query ?? '');
         const result = 'errors' in prepared ? { errors: prepared.errors.map((e) => ({ message: e.message })) } : await execute({ schema, document: prepared.document, variableValues: body.variables ?? null, contextValue });

@@ -11,6 +11,8 @@ import { jwtSecret } from './api/auth/jwtSecret';
 import { createSessionGate } from './api/session/createSessionGate';
 import { defaultPasswordHasher } from './services/defaultPasswordHasher';
 import { describeDemoAccounts, ensureDemoAccounts, storedDemoLogins } from './services/demoAccounts';
+import { alertSinksFromConfig } from './services/alerts/alertSinksFromConfig';
+import { startAlertScanner } from './services/alerts/startAlertScanner';
 
 /**
  * `npm start`: load config, open the store (embedded memory unless NEO4J_URI
@@ -22,6 +24,12 @@ async function main(): Promise<void> {
   const store = createStore(config);
   log.info({ store: describeStore(config) }, 'opening store');
   await store.init();
+  if (store instanceof Neo4jStore && store.lastSchemaUpgrade !== null && store.lastSchemaUpgrade.fromVersion !== store.lastSchemaUpgrade.toVersion) {
+    // An older layout rewritten at start-up (issue 13 item 4): typed relationships instead of [:LINK {type}].
+    const upgrade = store.lastSchemaUpgrade;
+    if (upgrade.unknownLinks > 0) log.warn({ schemaUpgrade: upgrade }, 'store: upgraded the Neo4j layout; some [:LINK] edges have no known relationship type and were kept as they are');
+    else log.info({ schemaUpgrade: upgrade }, 'store: upgraded the Neo4j layout (typed relationships)');
+  }
   if (store instanceof Neo4jStore && store.lastCounterBackfill !== null && store.lastCounterBackfill.villages + store.lastCounterBackfill.services > 0) {
     // An upgraded database: the village and service counters the network view reads were computed once (issue 13 item 2).
     log.info({ counterBackfill: store.lastCounterBackfill }, 'store: computed the missing village and service counters');
@@ -52,6 +60,13 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const { port } = http.address() as AddressInfo;
   log.info(`Huzhu listening on http://${config.HOST}:${port}/graphql — store: ${describeStore(config)}`);
+  // Pushed alerts (issue 15 item 5): every API process scans; the store writes each alert once.
+  const sinks = alertSinksFromConfig(config);
+  const alerts =
+    config.ALERT_SCAN_INTERVAL_SECONDS > 0
+      ? startAlertScanner({ store, now: () => new Date() }, { intervalMs: config.ALERT_SCAN_INTERVAL_SECONDS * 1000, sinks, log })
+      : null;
+  log.info({ alertScanSeconds: config.ALERT_SCAN_INTERVAL_SECONDS, alertSinks: sinks.map((s) => s.name) }, 'alerts: overdue scan scheduled');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -66,6 +81,7 @@ async function main(): Promise<void> {
     http.close();
     // Kept-alive browser connections would hold close() open until they time out.
     http.closeIdleConnections();
+    await alerts?.stop();
     await app.server.stop();
     await store.close();
     process.exit(0);

@@ -11,4 +11,6 @@ export interface RequestContext extends ServiceContext {
   viewer: Viewer;
   correlationId: string;
   log: Logger;
+  /** STALE_AFTER_DAYS: when a service's details count as stale (domain/serviceFreshness.ts). */
+  staleAfterDays: number;
 }

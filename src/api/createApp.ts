@@ -69,6 +69,7 @@ export function createApp(options: AppOptions): App {
         viewer: viewer ?? ANONYMOUS,
         correlationId,
         log: log.child({ correlationId }),
+        staleAfterDays: config.STALE_AFTER_DAYS,
       };
       attachAccess(ctx, purpose);
       return ctx;

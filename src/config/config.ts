@@ -46,10 +46,22 @@ const Env = z
     LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** Development only: the demo accounts' password (else a random one, printed once). */
     DEMO_ACCOUNT_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
+    // -- pushed alerts (src/services/alerts, issue 15 item 5) and freshness (issue 14 item 4) --
+    /** How often each API process scans for referrals gone overdue, seconds; 0 turns the scan off in this process. */
+    ALERT_SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(300),
+    /** Unset: no webhook. Set: every new alert is POSTed there as JSON (ids and the kind only), signed with ALERT_WEBHOOK_SECRET. */
+    ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+    /** HMAC-SHA256 key for the webhook's X-Huzhu-Signature header; required with ALERT_WEBHOOK_URL. */
+    ALERT_WEBHOOK_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    /** A service whose details were not confirmed for this many days is flagged stale (match answers, the directory, its owner's list). */
+    STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOK_SECRET'], message: 'is required when ALERT_WEBHOOK_URL is set (the receiver checks the signature with it)' });
     }
   });
 

@@ -12,12 +12,12 @@ import {
   type Service,
 } from '../domain/model';
 import {
-  ACTION_LIMIT_HOURS,
   AWAITING_ACTION_STATUSES,
   canTransition,
   needStatusAfter,
   reasonRequired,
 } from '../domain/referralLifecycle';
+import { referralOverdue } from '../domain/referralOverdue';
 import { HuzhuError, badInput, notFound, underInput } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import { assertSameIdempotentRequest } from '../store/storeHelpers';
@@ -230,16 +230,14 @@ export async function overdueReferrals(ctx: ServiceContext, scope: { organizatio
   ).flat();
   const needs = await ctx.store.getMany('Need', [...new Set(waiting.map((r) => r.needId))]);
   const urgencyOf = new Map(needs.filter((n): n is Need => n !== null).map((n) => [n.id, n.urgency]));
-  const now = ctx.now().getTime();
+  const now = ctx.now();
   const result: OverdueReferral[] = [];
   for (const referral of waiting) {
     const urgency = urgencyOf.get(referral.needId);
     if (!urgency) continue;
-    const last = referral.transitions[referral.transitions.length - 1];
-    const since = last ? last.at : referral.createdAt;
-    const limitHours = ACTION_LIMIT_HOURS[urgency];
-    const waitedHours = (now - Date.parse(since)) / 3_600_000;
-    if (waitedHours > limitHours) result.push({ referral, urgency, since, limitHours, overdueHours: waitedHours - limitHours });
+    // The one overdue rule, also behind the pushed alerts (services/alerts).
+    const due = referralOverdue(referral, urgency, now);
+    if (due) result.push({ referral, urgency, since: due.since, limitHours: due.limitHours, overdueHours: due.overdueHours });
   }
   return result.sort((a, b) => b.overdueHours - a.overdueHours || (a.referral.id < b.referral.id ? -1 : 1));
 }

@@ -1,5 +1,8 @@
 import type { AccountRecord } from '../domain/Account';
+import type { WaitlistEntry } from '../domain/WaitlistEntry';
+import type { AlertDelivery, AlertRecord, AlertScope } from '../domain/Alert';
 import type { EntityKind } from '../domain/ids';
+import type { PlanRecord } from '../domain/Plan';
 import type { SeedRun } from './SeedRun';
 import type { ServiceTrackRecord } from '../domain/referralTrackRecord';
 import type { MatchRank, SearchField } from '../domain/matchRank';
@@ -79,6 +82,18 @@ export interface GraphStore {
   /** Household counts per village (villages with no household are omitted). */
   householdStatsByVillage(): Promise<VillageHouseholdStats[]>;
 
+  /**
+   * A need and everything matchNeed and the access guard's scope check read
+   * about it, in one store call (issue 13 item 1): the need, its household,
+   * the household's village and that village's township, and the household's
+   * consents (all of them, by id ascending: active, withdrawn and expired; the
+   * consent rules decide). Neo4j: one Cypher traversal over the reference edges
+   * (cypher/getMatchContext.cypher). null when the need does not exist; a part
+   * is null when the record it references does not exist (a seed written out of
+   * order, before its targets).
+   */
+  matchContext(needId: string): Promise<NeedMatchContext | null>;
+
   /** Find by a unique key other than id. */
   findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null>;
   findRelationship(fromId: string, toId: string, type: RelationshipType): Promise<EntityMap['Relationship'] | null>;
@@ -119,6 +134,15 @@ export interface GraphStore {
    * else the entity and the key are written together.
    */
   create<K extends MutableKind>(kind: K, entity: EntityMap[K], options?: { idempotency?: IdempotencyClaim }): Promise<EntityMap[K]>;
+
+  /**
+   * Create several entities of one kind in one transaction (the household
+   * import, issue 14 item 2): all of them or none. The same checks as create,
+   * for each entity and across them (two entities cannot share an id or a
+   * unique key); a failure's path starts with the entity's index in
+   * `entities` (e.g. [3, 'villageId']). Returns how many were written.
+   */
+  createMany<K extends MutableKind>(kind: K, entities: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }>;
 
   /**
    * Replace one entity by id, with the same reference and uniqueness checks.
@@ -207,6 +231,106 @@ export interface GraphStore {
   getLoginNameFailures(key: string): Promise<{ failedAttempts: number; lockedUntil: string | null }>;
   /** One failed sign-in for `key`, atomically, by failuresAfter; returns the counters after. */
   recordLoginNameFailure(key: string, attempt: { at: string; lockAfter: number; lockUntil: string }): Promise<{ failedAttempts: number; lockedUntil: string | null }>;
+
+  // -- saved plans (issue 12 item 3; domain/Plan.ts) ---------------------------
+  // Not entities of the network: never returned by getMany/list, and their own
+  // writes do not bump version(). Records are validated with PlanRecord on the
+  // way in and out. Every write takes `expectedVersion` and refuses an APPLIED
+  // plan: CONFLICT (path ['expectedVersion'] / ['status']), nothing written.
+
+  /** Store a new plan (version 1, DRAFT). CONFLICT (details.existingId) when the id is taken. */
+  createPlan(plan: PlanRecord): Promise<PlanRecord>;
+  getPlan(id: string): Promise<PlanRecord | null>;
+  /** One page of plans, newest first: ids descending (newPlanId makes them time-ordered); `after` is the last id seen. */
+  listPlans(page: PageRequest): Promise<Page<PlanRecord>>;
+  /** Replace a DRAFT plan; the stored version must be `expectedVersion`; stored with version + 1. NOT_FOUND when missing. */
+  updatePlan(plan: PlanRecord, options: { expectedVersion: number }): Promise<PlanRecord>;
+  /** Remove a DRAFT plan at `expectedVersion`. NOT_FOUND when missing. */
+  deletePlan(id: string, options: { expectedVersion: number }): Promise<void>;
+  /**
+   * Apply a plan in ONE transaction: checks the plan is a DRAFT at
+   * `expectedVersion`, performs `writes` in order with the same checks as
+   * create/update (references may name records created earlier in the batch;
+   * an update of a Service keeps the store's activeReferrals), and stores the
+   * plan APPLIED with appliedAt/appliedBy (version + 1). Any failure writes
+   * nothing: the error of the first failing write, its path prefixed with
+   * ['writes', index]. Bumps version() when it writes network records.
+   */
+  applyPlan(application: PlanApplication): Promise<PlanRecord>;
+
+  // -- waiting lists (issue 14 item 3) ---------------------------------------
+  // Entries are not entities (never returned by getMany/list) and do not bump
+  // version(). Every method that changes a list or a unit of capacity takes the
+  // service's lock first and runs domain/waitlistRules.planSettle in the same
+  // transaction: createReferral (before its claim; it also consumes the need's
+  // offer and removes the need's WAITING entries everywhere), transitionReferral
+  // when it releases a unit, setServiceCapacity, and the methods below. So two
+  // releases never offer the same need, and a concurrent join cannot jump the queue.
+
+  /**
+   * Put a need on a service's waiting list, atomically: the entry already
+   * stored for (serviceId, needId) is returned as it is (`created: false`);
+   * else NOT_FOUND (['needId'] / ['serviceId']), CONFLICT at ['needId'] when
+   * the need is not OPEN, CONFLICT at ['serviceId'] when the service is not
+   * ACTIVE or has a free place (details.freePlaces: send the referral
+   * instead); else the entry is stored WAITING.
+   */
+  joinWaitlist(entry: WaitlistEntry): Promise<{ entry: WaitlistEntry; created: boolean }>;
+  /** Take a need off a service's list (an offer it held passes on at once); the removed entry, or null when it was not on it. */
+  leaveWaitlist(serviceId: string, needId: string, at: string): Promise<WaitlistEntry | null>;
+  /** Pass on lapsed offers and offer free units (planSettle), atomically; returns the offers made. NOT_FOUND for an unknown service. */
+  settleWaitlist(serviceId: string, at: string): Promise<WaitlistEntry[]>;
+  /** A service's list in listOrder (offers, then the queue); empty for an unknown service. */
+  listWaitlist(serviceId: string): Promise<WaitlistEntry[]>;
+  /** Every entry of these needs, on any service (by needId, then serviceId). */
+  waitlistEntriesOfNeeds(needIds: readonly string[]): Promise<WaitlistEntry[]>;
+
+  // -- pushed alerts (issue 15 item 5; domain/Alert.ts) -------------------------
+  // Not entities of the network: never returned by getMany/list; their writes do not bump version().
+
+  /**
+   * Write `alert` once under its key, atomically: when an alert with that key
+   * exists (another API process's scan got there first), nothing is written
+   * and the stored one is returned with created: false. Only the caller that
+   * gets created: true hands the alert to outbound sinks, so none sends twice.
+   */
+  recordAlert(alert: AlertRecord): Promise<{ alert: AlertRecord; created: boolean }>;
+  /**
+   * Alerts in `scope`, newest first (id descending; `after` is the last id of
+   * the previous page); with `unreadBy`, only those that account has not
+   * read. unreadCount counts `readerId`'s unread alerts in scope (all pages).
+   */
+  listAlerts(query: AlertListQuery, page: PageRequest): Promise<Page<AlertRecord> & { unreadCount: number }>;
+  /** Alerts by id, in the order of `ids`; null where none exists. */
+  getAlerts(ids: readonly string[]): Promise<Array<AlertRecord | null>>;
+  /** Adds `readerId` to readBy of each existing alert of `ids` (atomically per alert; unknown ids ignored); returns them after. */
+  markAlertsRead(ids: readonly string[], readerId: string): Promise<AlertRecord[]>;
+  /** Records how delivering the alert to an outbound sink went (NOT_FOUND when the alert does not exist). */
+  setAlertDelivery(id: string, sink: string, delivery: AlertDelivery): Promise<AlertRecord>;
+}
+
+/** Kinds a plan's application writes. */
+export type PlanWriteKind = 'Organization' | 'Service' | 'Relationship';
+export type PlanWrite = { [K in PlanWriteKind]: { op: 'create' | 'update'; kind: K; entity: EntityMap[K] } }[PlanWriteKind];
+
+/** What GraphStore.applyPlan writes, in one transaction. */
+export interface PlanApplication {
+  planId: string;
+  expectedVersion: number;
+  appliedAt: string;
+  appliedById: string;
+  appliedByName: string | null;
+  writes: readonly PlanWrite[];
+}
+
+/** What matchContext(needId) returns (see there). */
+export interface NeedMatchContext {
+  need: EntityMap['Need'];
+  household: EntityMap['Household'] | null;
+  village: EntityMap['Village'] | null;
+  township: EntityMap['Township'] | null;
+  /** The household's consents by id ascending (empty when the household is missing). */
+  consents: Array<EntityMap['Consent']>;
 }
 
 /**
@@ -227,6 +351,13 @@ export interface IdempotencyClaim {
 export interface IdempotencyRecord extends IdempotencyClaim {
   resultKind: EntityKind;
   resultId: string;
+}
+
+export interface AlertListQuery {
+  scope: AlertScope;
+  /** Whose unread alerts unreadCount counts (and unreadOnly filters by). */
+  readerId: string;
+  unreadOnly: boolean;
 }
 
 /** Where a household search looks: null = anywhere; else households of these villages, or of these townships' villages. */
@@ -256,7 +387,15 @@ export interface PageRequest {
   /** 1..MAX_PAGE_SIZE (bulk readers inside services may ask for up to MAX_BULK_PAGE). */
   first: number;
   after?: string | null;
+  /**
+   * false: the caller will not read totalCount (e.g. the GraphQL query does not select it), so the store
+   * skips counting and answers NOT_COUNTED; default true (issue 13 item 1).
+   */
+  count?: boolean;
 }
+
+/** Page.totalCount of a page asked for with `count: false`: not counted (never a real count). */
+export const NOT_COUNTED = -1;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_BULK_PAGE = 10_000;
 
@@ -419,5 +558,5 @@ export interface NetworkCounters {
   services: Array<{ serviceId: string; activeReferrals: number; trackRecord: ServiceTrackRecord }>;
 }
 
-/** Referral statuses that hold a unit of the service's capacity. */
-export const ACTIVE_REFERRAL_STATUSES: ReadonlyArray<ReferralStatus> = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
+/** Referral statuses that hold a unit of the service's capacity (a domain rule, re-exported for the adapters). */
+export { ACTIVE_REFERRAL_STATUSES } from '../domain/referralLifecycle';

@@ -1,3 +1,9 @@
+import type { AlertRecord } from '../../domain/Alert';
+import { MemoryAlertTable } from './memoryAlerts';
+import { MemoryWaitlistTable } from './memoryWaitlist';
+import { MemoryPlanTable } from './memoryPlans';
+import type { PlanRecord } from '../../domain/Plan';
+import type { WaitlistEntry } from '../../domain/WaitlistEntry';
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_KINDS, kindOfId, type EntityKind } from '../../domain/ids';
 import type { AccountRecord } from '../../domain/Account';
@@ -44,6 +50,11 @@ export type MemoryOp =
   | { o: 'categories'; rows: Category[] }
   | { o: 'idempotency'; r: IdempotencyRecord }
   | { o: 'account'; e: AccountRecord }
+  | { o: 'alert'; a: AlertRecord }
+  | { o: 'waitlist'; e: WaitlistEntry }
+  | { o: 'unwaitlist'; serviceId: string; needId: string }
+  | { o: 'plan'; e: PlanRecord }
+  | { o: 'unplan'; id: string }
   | { o: 'seedRun'; run: SeedRun }
   | { o: 'clear' };
 
@@ -182,6 +193,12 @@ export class MemoryGraph {
   private accounts = new Map<string, AccountRecord>();
   private accountIds = new SortedChunkList<string>(compareIds);
   private accountLogins = new Map<string, string>();
+  /** Pushed alerts (issue 15 item 5; not part of the network): memoryAlerts.ts. */
+  readonly alerts = new MemoryAlertTable();
+  /** Waiting lists (issue 14 item 3; not part of the network): memoryWaitlist.ts. */
+  readonly waitlist = new MemoryWaitlistTable();
+  /** Saved plans (issue 12 item 3; not part of the network): memoryPlans.ts. */
+  readonly plans = new MemoryPlanTable();
   /** Index additions deferred during one apply, merged in bulk at its end (keyed by list). */
   private pending: Map<object, PendingAdds> | null = null;
 
@@ -411,6 +428,21 @@ export class MemoryGraph {
           case 'account':
             this.putAccount(op.e);
             break;
+          case 'alert':
+            this.alerts.put(op.a);
+            break;
+          case 'waitlist':
+            this.waitlist.put(op.e);
+            break;
+          case 'unwaitlist':
+            this.waitlist.remove(op.serviceId, op.needId);
+            break;
+          case 'plan':
+            this.plans.put(op.e);
+            break;
+          case 'unplan':
+            this.plans.remove(op.id);
+            break;
           case 'seedRun':
             this.seedRun = op.run;
             break;
@@ -430,7 +462,7 @@ export class MemoryGraph {
     this.version = version;
     if (ops.some((op) => this.changesNetwork(op))) this.networkVersion += 1;
     // Audit appends and account writes change no data that caches hold (GraphStore.version()).
-    if (ops.every((op) => (op.o === 'put' && op.k === 'AuditEvent') || op.o === 'account' || op.o === 'seedRun')) this.auditOnlyWrites += 1;
+    if (ops.every((op) => (op.o === 'put' && op.k === 'AuditEvent') || op.o === 'account' || op.o === 'alert' || op.o === 'plan' || op.o === 'unplan' || op.o === 'seedRun')) this.auditOnlyWrites += 1;
   }
 
   /** Bumped by every write that changes data (not by audit appends): what caches key on. */
@@ -655,6 +687,9 @@ export class MemoryGraph {
     this.accounts.clear();
     this.accountIds.clear();
     this.accountLogins.clear();
+    this.alerts.clear();
+    this.waitlist.clear();
+    this.plans.clear();
     this.pending = this.pending === null ? null : new Map();
   }
 

@@ -6,26 +6,37 @@ import { HuzhuError, badInput } from '../../errors/HuzhuError';
 import {
   ACTIVE_REFERRAL_STATUSES,
   MAX_BULK_PAGE,
+  NOT_COUNTED,
   type FilterMap,
   type GraphStore,
   type HouseholdFilter,
   type IdempotencyClaim,
   type IdempotencyRecord,
   type MutableKind,
+  type NeedMatchContext,
   type NetworkCounters,
+  type AlertListQuery,
   type Page,
   type PageRequest,
+  type PlanApplication,
   type VillageHouseholdStats,
 } from '../GraphStore';
 import { assertSameIdempotentRequest, isStakeholderId, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
 import { validateCategory, validateEntity } from '../validateEntity';
 import type { AccountRecord } from '../../domain/Account';
+import type { AlertDelivery, AlertRecord } from '../../domain/Alert';
+import { planAlertDelivery, planMarkAlertsRead, planRecordAlert } from './memoryAlerts';
+import type { WaitlistEntry } from '../../domain/WaitlistEntry';
+import { planJoinWaitlist, planLeaveWaitlist, planSettleWaitlist, settleOpsAfter, waitlistOpsForReferral } from './memoryWaitlist';
 import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type SearchPage } from '../GraphStore';
 import type { SearchField } from '../../domain/matchRank';
 import type { SearchCursor } from '../../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
 import { cloneJson } from './cloneJson';
+import type { PlanRecord } from '../../domain/Plan';
+import { assertWritablePlan, atPlanWrite, planAfterApply } from '../planStoreRules';
+import { existing as existingPlan, planCreatePlan, planDeletePlan, planUpdatePlan } from './memoryPlans';
 import { planCreateAccount, planEndSessions, planLogin, planLoginFailure, planUpdateAccount } from './memoryAccounts';
 import { NO_LOGIN_FAILURES, failuresAfter, type LoginFailureRecord } from '../accountWrites';
 import { parseInput } from '../../errors/fromZodError';
@@ -208,7 +219,8 @@ export class MemoryStore implements GraphStore {
     const result = state.list(kind, filter, first, page.after ?? null);
     const items = result.items.map((item) => cloneJson(item));
     const last = items[items.length - 1];
-    return { items, totalCount: result.totalCount, hasNextPage: result.hasNextPage, endCursor: last === undefined ? null : last.id };
+    const totalCount = page.count === false ? NOT_COUNTED : result.totalCount;
+    return { items, totalCount, hasNextPage: result.hasNextPage, endCursor: last === undefined ? null : last.id };
   }
 
   async listCategories(): Promise<Category[]> {
@@ -225,6 +237,22 @@ export class MemoryStore implements GraphStore {
 
   async householdStatsByVillage(): Promise<VillageHouseholdStats[]> {
     return this.readable().householdStatsByVillage();
+  }
+
+  async matchContext(needId: string): Promise<NeedMatchContext | null> {
+    const state = this.readable();
+    const get = <K extends EntityKind>(kind: K, id: string | null | undefined): EntityMap[K] | null => {
+      if (id === null || id === undefined || kindOfId(id) !== kind) return null;
+      const entity = state.get(kind, id);
+      return entity === undefined ? null : cloneJson(entity);
+    };
+    const need = get('Need', needId);
+    if (need === null) return null;
+    const household = get('Household', need.householdId);
+    const village = get('Village', household?.villageId);
+    const township = get('Township', village?.townshipId);
+    const consents = household === null ? [] : state.list('Consent', { householdId: household.id }, MAX_BULK_PAGE, null).items.map((c) => cloneJson(c));
+    return { need, household, village, township, consents };
   }
 
   async findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null> {
@@ -324,6 +352,30 @@ export class MemoryStore implements GraphStore {
     });
   }
 
+  async createMany<K extends MutableKind>(kind: K, entities: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }> {
+    return this.write((state) => {
+      this.assertMutableKind(kind, 'createMany');
+      const claims = new UniqueClaims(state, kind);
+      const ids = new Set<string>();
+      const ops: MemoryOp[] = entities.map((entity, index) => {
+        if (typeof entity?.id !== 'string' || !isIdOf(kind, entity.id)) throw badInput(`store/memory: createMany: entity ${index}: id must be a ${kind} id`, [index, 'id']);
+        validateEntity(kind, entity, [index]);
+        if (ids.has(entity.id) || state.get(kind, entity.id) !== undefined) {
+          throw conflict(`store/memory: createMany ${kind}: entity ${index}: the id is taken; use a new id`, entity.id, [index, 'id']);
+        }
+        ids.add(entity.id);
+        this.assertReferences(state, kind, entity, 'createMany', [index]);
+        try {
+          claims.claim(entity, undefined);
+        } catch (error) {
+          throw prefixPath(error, index);
+        }
+        return { o: 'put', k: kind, e: cloneJson(entity) };
+      });
+      return { ops, result: () => ({ written: ops.length }) };
+    });
+  }
+
   async update<K extends MutableKind>(kind: K, entity: EntityMap[K], options: { expectedVersion?: number } = {}): Promise<EntityMap[K]> {
     return this.write((state) => {
       this.assertMutableKind(kind, 'update');
@@ -357,7 +409,10 @@ export class MemoryStore implements GraphStore {
       }
       const service = state.get('Service', serviceId);
       if (service === undefined) throw notFoundAt('Service', serviceId, ['serviceId']);
-      return this.putOne('Service', { ...service, capacity });
+      const planned = this.putOne('Service', { ...service, capacity });
+      // More places may be owed to the waiting list (issue 14 item 3); the port gives no clock here.
+      planned.ops.push(...settleOpsAfter(state, { ...service, capacity }, new Date().toISOString()));
+      return planned;
     });
   }
 
@@ -377,7 +432,12 @@ export class MemoryStore implements GraphStore {
       const need = state.get('Need', referral.needId) as EntityMap['Need'];
       const stored = cloneJson(referral);
       const ops: MemoryOp[] = [{ o: 'put', k: 'Referral', e: stored }];
-      if (isActive(referral.status)) ops.push({ o: 'put', k: 'Service', e: claimUnit(service) });
+      if (isActive(referral.status)) {
+        const claimed = claimUnit(service);
+        // The waiting list first (issue 14 item 3): a unit owed to the queue is not this need's unless offered to it.
+        ops.push(...waitlistOpsForReferral(state, service, referral.needId, referral.createdAt));
+        ops.push({ o: 'put', k: 'Service', e: claimed });
+      }
       ops.push({ o: 'put', k: 'Need', e: { ...need, status: 'REFERRED', updatedAt: referral.createdAt } });
       return { ops, result: () => ({ referral: cloneJson(stored), created: true }) };
     });
@@ -416,7 +476,10 @@ export class MemoryStore implements GraphStore {
       const wasActive = isActive(from);
       const nowActive = isActive(transition.status);
       if (wasActive && !nowActive && service !== undefined) {
-        ops.push({ o: 'put', k: 'Service', e: { ...service, activeReferrals: Math.max(0, service.activeReferrals - 1) } });
+        const released = { ...service, activeReferrals: Math.max(0, service.activeReferrals - 1) };
+        ops.push({ o: 'put', k: 'Service', e: released });
+        // The released unit goes to the first waiting need in this same write (issue 14 item 3).
+        ops.push(...settleOpsAfter(state, released, transition.at));
       } else if (!wasActive && nowActive) {
         // Reopening an ended referral takes a unit again, under the same rule as a new one.
         if (service === undefined) throw notFoundAt('Service', referral.serviceId, ['serviceId']);
@@ -440,6 +503,75 @@ export class MemoryStore implements GraphStore {
         throw conflict(`store/memory: appendAudit: ${event.id} already exists; audit events are append-only (use a new id)`, event.id, ['id']);
       }
       return { ops: [{ o: 'put', k: 'AuditEvent', e: cloneJson(event) }], result: () => undefined };
+    });
+  }
+
+  // -- saved plans (planned in memoryPlans.ts; the batch of applyPlan here) -----
+
+  async createPlan(plan: PlanRecord): Promise<PlanRecord> {
+    return this.write((state) => planCreatePlan(state.plans, plan));
+  }
+
+  async getPlan(id: string): Promise<PlanRecord | null> {
+    const plan = this.readable().plans.get(id);
+    return plan === undefined ? null : cloneJson(plan);
+  }
+
+  async listPlans(page: PageRequest): Promise<Page<PlanRecord>> {
+    return this.readable().plans.list(page);
+  }
+
+  async updatePlan(plan: PlanRecord, options: { expectedVersion: number }): Promise<PlanRecord> {
+    return this.write((state) => planUpdatePlan(state.plans, plan, options));
+  }
+
+  async deletePlan(id: string, options: { expectedVersion: number }): Promise<void> {
+    return this.write((state) => planDeletePlan(state.plans, id, options));
+  }
+
+  /**
+   * One journal entry for the whole batch: every write is checked as create
+   * and update check it, against the state plus the batch's earlier writes,
+   * before anything is journaled; the first failure throws (path under
+   * ['writes', i]) and nothing is written.
+   */
+  async applyPlan(application: PlanApplication): Promise<PlanRecord> {
+    return this.write((state) => {
+      const stored = existingPlan(state.plans, application.planId);
+      assertWritablePlan(stored, application.expectedVersion, 'store/memory', 'applyPlan');
+      const batch = new Map<string, AnyEntity>();
+      const claims = new Map<EntityKind, UniqueClaims>();
+      const ops: MemoryOp[] = [];
+      application.writes.forEach((write, index) => {
+        try {
+          const { kind, op } = write;
+          this.assertIdOf(kind, write.entity, `applyPlan ${op}`);
+          const entity = validateEntity(kind, write.entity) as AnyEntity;
+          const before = batch.get(entity.id) ?? state.get(kind, entity.id);
+          if (op === 'create' && before !== undefined) {
+            throw conflict(`store/memory: applyPlan create ${kind}: the id is taken by an existing record; use a new id`, entity.id, ['id']);
+          }
+          if (op === 'update' && before === undefined) throw notFoundAt(kind, entity.id, ['id'], `store/memory: applyPlan update ${kind}: ${entity.id} does not exist`);
+          for (const target of referenceTargets(kind, entity)) {
+            const inBatch = batch.get(target.id);
+            if (inBatch === undefined && !referenceExists(state, target)) {
+              throw notFoundAt(target.kind, target.id, target.path, `store/memory: applyPlan ${op} ${kind}: ${target.path.join('.')} names ${target.id}, which does not exist`);
+            }
+          }
+          const claimsOfKind = claims.get(kind) ?? new UniqueClaims(state, kind);
+          claims.set(kind, claimsOfKind);
+          claimsOfKind.claim(entity, before);
+          // activeReferrals belongs to the store (claims and releases), as in update.
+          const next = kind === 'Service' && before !== undefined ? { ...entity, activeReferrals: (before as EntityMap['Service']).activeReferrals } : entity;
+          batch.set(entity.id, next);
+          ops.push({ o: 'put', k: kind, e: cloneJson(next) });
+        } catch (error) {
+          throw atPlanWrite(error, index);
+        }
+      });
+      const applied = planAfterApply(stored, application);
+      ops.push({ o: 'plan', e: cloneJson(applied) });
+      return { ops, result: () => cloneJson(applied) };
     });
   }
 
@@ -506,6 +638,54 @@ export class MemoryStore implements GraphStore {
       if (oldest !== undefined) this.#loginNameFailures.delete(oldest);
     }
     return { ...next };
+  }
+
+  // -- waiting lists (planned in memoryWaitlist.ts) -------------------------------
+
+  async joinWaitlist(entry: WaitlistEntry): Promise<{ entry: WaitlistEntry; created: boolean }> {
+    return this.write((state) => planJoinWaitlist(state, entry));
+  }
+
+  async leaveWaitlist(serviceId: string, needId: string, at: string): Promise<WaitlistEntry | null> {
+    return this.write((state) => planLeaveWaitlist(state, serviceId, needId, at));
+  }
+
+  async settleWaitlist(serviceId: string, at: string): Promise<WaitlistEntry[]> {
+    return this.write((state) => planSettleWaitlist(state, serviceId, at));
+  }
+
+  async listWaitlist(serviceId: string): Promise<WaitlistEntry[]> {
+    return this.readable().waitlist.ofService(serviceId);
+  }
+
+  async waitlistEntriesOfNeeds(needIds: readonly string[]): Promise<WaitlistEntry[]> {
+    return this.readable().waitlist.ofNeeds(needIds);
+  }
+
+  // -- pushed alerts (planned in memoryAlerts.ts) ---------------------------------
+
+  async recordAlert(alert: AlertRecord): Promise<{ alert: AlertRecord; created: boolean }> {
+    return this.write((state) => planRecordAlert(state.alerts, alert));
+  }
+
+  async listAlerts(query: AlertListQuery, page: PageRequest): Promise<Page<AlertRecord> & { unreadCount: number }> {
+    return this.readable().alerts.list(query, page);
+  }
+
+  async getAlerts(ids: readonly string[]): Promise<Array<AlertRecord | null>> {
+    const alerts = this.readable().alerts;
+    return ids.map((id) => {
+      const alert = alerts.get(id);
+      return alert === undefined ? null : cloneJson(alert);
+    });
+  }
+
+  async markAlertsRead(ids: readonly string[], readerId: string): Promise<AlertRecord[]> {
+    return this.write((state) => planMarkAlertsRead(state.alerts, ids, readerId));
+  }
+
+  async setAlertDelivery(id: string, sink: string, delivery: AlertDelivery): Promise<AlertRecord> {
+    return this.write((state) => planAlertDelivery(state.alerts, id, sink, delivery));
   }
 
   // -- the seed's record ---------------------------------------------------------
@@ -753,6 +933,12 @@ function claimUnit(service: EntityMap['Service']): EntityMap['Service'] {
     );
   }
   return { ...service, activeReferrals: service.activeReferrals + 1 };
+}
+
+/** A HuzhuError's path under the entity's index in a createMany (other errors pass through). */
+function prefixPath(error: unknown, index: number): unknown {
+  if (!(error instanceof HuzhuError)) return error;
+  return new HuzhuError(error.code, error.message, { path: [index, ...error.path], details: error.details, cause: error });
 }
 
 function conflict(message: string, existingId: string, path: ReadonlyArray<string | number>, details: Record<string, unknown> = {}): HuzhuError {

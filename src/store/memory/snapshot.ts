@@ -1,7 +1,10 @@
+import type { AlertRecord } from '../../domain/Alert';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ENTITY_KINDS, type EntityKind } from '../../domain/ids';
 import type { AccountRecord } from '../../domain/Account';
+import type { WaitlistEntry } from '../../domain/WaitlistEntry';
+import type { PlanRecord } from '../../domain/Plan';
 import type { Category } from '../../domain/model';
 import type { IdempotencyRecord } from '../GraphStore';
 import type { SeedRun } from '../SeedRun';
@@ -99,6 +102,48 @@ export async function writeSnapshot(path: string, state: MemoryGraph): Promise<n
       pending.push(encodeFramedLine({ accounts }));
       records += accounts.length;
     }
+    // Pushed alerts (issue 15 item 5): lines of their own, `{ alerts: [...] }`.
+    let alerts: AlertRecord[] = [];
+    for (const alert of state.alerts.all()) {
+      alerts.push(alert);
+      if (alerts.length === ROWS_PER_LINE) {
+        pending.push(encodeFramedLine({ alerts }));
+        records += alerts.length;
+        alerts = [];
+      }
+    }
+    if (alerts.length > 0) {
+      pending.push(encodeFramedLine({ alerts }));
+      records += alerts.length;
+    }
+    // Waiting-list entries (issue 14 item 3): lines of their own, `{ waitlist: [...] }`.
+    let waitlist: WaitlistEntry[] = [];
+    for (const entry of state.waitlist.all()) {
+      waitlist.push(entry);
+      if (waitlist.length === ROWS_PER_LINE) {
+        pending.push(encodeFramedLine({ waitlist }));
+        records += waitlist.length;
+        waitlist = [];
+      }
+    }
+    if (waitlist.length > 0) {
+      pending.push(encodeFramedLine({ waitlist }));
+      records += waitlist.length;
+    }
+    // Saved plans (issue 12 item 3): lines of their own, `{ plans: [...] }`.
+    let plans: PlanRecord[] = [];
+    for (const plan of state.plans.all()) {
+      plans.push(plan);
+      if (plans.length === ROWS_PER_LINE) {
+        pending.push(encodeFramedLine({ plans }));
+        records += plans.length;
+        plans = [];
+      }
+    }
+    if (plans.length > 0) {
+      pending.push(encodeFramedLine({ plans }));
+      records += plans.length;
+    }
     // Idempotency keys of retryable writes: lines of their own, `{ idempotency: [...] }`.
     let keys: IdempotencyRecord[] = [];
     for (const record of state.allIdempotencyRecords()) {
@@ -163,6 +208,21 @@ export async function readSnapshot(path: string, state: MemoryGraph): Promise<{ 
     if (Array.isArray(value.idempotency)) {
       for (const row of value.idempotency as IdempotencyRecord[]) batch.push({ o: 'idempotency', r: row });
       records += value.idempotency.length;
+      return;
+    }
+    if (Array.isArray(value.alerts)) {
+      for (const row of value.alerts as AlertRecord[]) batch.push({ o: 'alert', a: row });
+      records += value.alerts.length;
+      return;
+    }
+    if (Array.isArray(value.waitlist)) {
+      for (const row of value.waitlist as WaitlistEntry[]) batch.push({ o: 'waitlist', e: row });
+      records += value.waitlist.length;
+      return;
+    }
+    if (Array.isArray(value.plans)) {
+      for (const row of value.plans as PlanRecord[]) batch.push({ o: 'plan', e: row });
+      records += value.plans.length;
       return;
     }
     if (Array.isArray(value.accounts)) {

@@ -18,15 +18,20 @@ import {
   ACTIVE_REFERRAL_STATUSES,
   MAX_BULK_PAGE,
   NETWORK_KINDS,
+  NOT_COUNTED,
   type FilterMap,
   type GraphStore,
   type HouseholdFilter,
   type IdempotencyClaim,
   type IdempotencyRecord,
   type MutableKind,
+  type NeedMatchContext,
   type NetworkCounters,
+  type AlertListQuery,
   type Page,
   type PageRequest,
+  type PlanApplication,
+  type PlanWrite,
   type VillageHouseholdStats,
 } from '../GraphStore';
 import { assertSameIdempotentRequest, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
@@ -43,7 +48,16 @@ import { rankDirectoryHits, rankSearchHits, type SearchCandidate, type SearchCur
 import { SEARCH_KEYS_VERSION, isSearchableKind, type DirectorySearchKind } from '../../domain/searchKeys';
 import type { SearchQuery } from '../../domain/searchQuery';
 import { KIND_QUERIES } from './kindQueries';
+import { RELATIONSHIP_SCHEMA_STATEMENTS } from './relationshipTypes';
+import { upgradeSchema, type SchemaUpgradeReport } from './schemaUpgrade';
 import { Neo4jAccounts } from './Neo4jAccounts';
+import { Neo4jPlans } from './Neo4jPlans';
+import type { PlanRecord } from '../../domain/Plan';
+import { atPlanWrite } from '../planStoreRules';
+import { Neo4jAlerts } from './Neo4jAlerts';
+import { Neo4jWaitlist, claimForReferral, settleInTx } from './Neo4jWaitlist';
+import type { WaitlistEntry } from '../../domain/WaitlistEntry';
+import type { AlertDelivery, AlertRecord } from '../../domain/Alert';
 import { isConstraintConflict } from './mapDriverError';
 import { Neo4jRunner, createNeo4jDriver, type Params, type QueryTx } from './Neo4jRunner';
 import {
@@ -71,6 +85,8 @@ export interface Neo4jStoreOptions {
   batchSize?: number;
   /** Budget of one upsertMany batch (default: the larger of timeoutMs and 60 s; a busy server needs seconds per batch). */
   bulkTimeoutMs?: number;
+  /** Edges per transaction in the start-up layout upgrade (default 2,000; schemaUpgrade.ts). */
+  schemaUpgradeBatchSize?: number;
 }
 
 /**
@@ -93,6 +109,10 @@ export class Neo4jStore implements GraphStore {
   readonly #batchSize: number;
   readonly #bulkTimeoutMs: number;
   readonly #accounts: Neo4jAccounts;
+  readonly #plans: Neo4jPlans;
+  readonly #schemaUpgradeBatch: number;
+  readonly #waitlist: Neo4jWaitlist;
+  readonly #alerts: Neo4jAlerts;
 
   constructor(options: Neo4jStoreOptions) {
     const registry = loadCypherRegistry(options.cypherDir);
@@ -101,6 +121,10 @@ export class Neo4jStore implements GraphStore {
     this.#batchSize = options.batchSize ?? 5_000;
     this.#bulkTimeoutMs = options.bulkTimeoutMs ?? Math.max(options.timeoutMs, 60_000);
     this.#accounts = new Neo4jAccounts(this.#runner);
+    this.#plans = new Neo4jPlans(this.#runner);
+    this.#schemaUpgradeBatch = options.schemaUpgradeBatchSize ?? SCHEMA_UPGRADE_BATCH;
+    this.#waitlist = new Neo4jWaitlist(this.#runner);
+    this.#alerts = new Neo4jAlerts(this.#runner);
   }
 
   async init(): Promise<void> {
@@ -108,9 +132,14 @@ export class Neo4jStore implements GraphStore {
     const budget = { timeoutMs: INIT_BUDGET_MS };
     for (const name of SCHEMA_STATEMENTS) await this.#runner.schema(name, budget);
     await this.#runner.read((tx) => tx.rows(Q.awaitIndexes, { timeoutSeconds: INIT_BUDGET_MS / 1000 }, z.object({})), budget);
+    // First, before anything reads the graph: a database written by an older layout is rewritten (schemaUpgrade.ts).
+    this.lastSchemaUpgrade = await upgradeSchema(this.#runner, { batchSize: this.#schemaUpgradeBatch, timeoutMs: this.#bulkTimeoutMs });
     this.lastSearchBackfill = await this.#backfillSearchKeys();
     this.lastCounterBackfill = await this.#backfillCounters();
   }
+
+  /** What the last init()'s layout upgrade did (fromVersion = toVersion and nothing moved once the database is current). */
+  lastSchemaUpgrade: SchemaUpgradeReport | null = null;
 
   /** What the last init() computed: villages and services given counters, and how long it took (0 and 0 once done). */
   lastCounterBackfill: { villages: number; services: number; ms: number } | null = null;
@@ -208,7 +237,7 @@ export class Neo4jStore implements GraphStore {
     const queries = KIND_QUERIES[kind];
     const filterParams = filterParamsOf(kind, queries.filterKeys, filter);
     return this.#runner.read(async (tx) => {
-      const total = await tx.first(queries.count, filterParams, TotalRow);
+      const total = page.count === false ? { total: NOT_COUNTED } : await tx.first(queries.count, filterParams, TotalRow);
       const items = await tx.rows(
         queries.list,
         { ...filterParams, after: page.after ?? '', limit: neo4j.int(first + 1) },
@@ -246,6 +275,10 @@ export class Neo4jStore implements GraphStore {
       }
       return [...byVillage.values()];
     });
+  }
+
+  async matchContext(needId: string): Promise<NeedMatchContext | null> {
+    return this.#runner.read((tx) => tx.first(Q.getMatchContext, { needId }, MatchContextRow));
   }
 
   async findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null> {
@@ -332,7 +365,7 @@ export class Neo4jStore implements GraphStore {
    * Like the memory adapter, it does not check references, so a seed may write
    * its kinds in any order; a reference edge is drawn only when its target is
    * already there (seedStore writes places and stakeholders first, so a seed
-   * gets every edge). Relationships are the exception: a [:LINK] needs both
+   * gets every edge). Relationships are the exception: a relationship edge needs both
    * ends, so a missing end is NOT_FOUND. A repeated id in `rows`: the last row
    * wins. A unique key held by another record: CONFLICT naming it.
    */
@@ -384,16 +417,48 @@ export class Neo4jStore implements GraphStore {
           const earlier = await claimIdempotencyKey(tx, claim, kind, parsed.id);
           if (earlier) return getOne(tx, kind, earlier.resultId);
         }
-        const [existing] = await getMany(tx, kind, [parsed.id]);
-        if (existing) throw conflict(kind, 'id', parsed.id, ['id']);
-        await assertReferences(tx, kind, [parsed]);
-        await assertUniqueKeys(tx, kind, parsed);
-        const created = await tx.first(KIND_QUERIES[kind].create, createParams(kind, parsed), IdRow);
-        if (!created) throw notFound(kind, parsed.id, ['id']); // only a Relationship whose end vanished meanwhile
-        await link(tx, kind, [parsed]);
-        await keepCounters(tx, kind, [{ before: null, after: parsed }]);
+        await createIn(tx, kind, parsed);
         return getOne(tx, kind, parsed.id);
       }),
+    );
+  }
+
+  /** One transaction for every entity (the household import's all-or-nothing): checks as create, then one UNWIND upsert. */
+  async createMany<K extends MutableKind>(kind: K, entities: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }> {
+    const parsed = entities.map((entity, index) => validateEntity(kind, entity, [index]));
+    if (parsed.length === 0) return { written: 0 };
+    const ids = parsed.map((e) => (e as { id: string }).id);
+    const atIndex = (index: number, work: () => unknown) => {
+      try {
+        return work();
+      } catch (error) {
+        throw error instanceof HuzhuError ? new HuzhuError(error.code, error.message, { path: [index, ...error.path], details: error.details }) : error;
+      }
+    };
+    const held = new Map<string, number>();
+    parsed.forEach((entity, index) =>
+      atIndex(index, () => {
+        for (const key of [{ key: 'id', value: ids[index] as string, path: ['id'] }, ...uniqueKeyValues(kind, entity)]) {
+          const holder = held.get(`${key.key}\u0001${key.value}`);
+          if (holder !== undefined) throw conflict(kind, key.key, ids[holder] as string, key.path);
+          held.set(`${key.key}\u0001${key.value}`, index);
+        }
+      }),
+    );
+    return retryConstraintRaces(() =>
+      this.#runner.write(async (tx) => {
+        const existing = await getMany(tx, kind, ids);
+        const taken = existing.findIndex((e) => e !== null);
+        if (taken >= 0) atIndex(taken, () => { throw conflict(kind, 'id', ids[taken] as string, ['id']); });
+        await assertReferences(tx, kind, parsed, { firstRow: 0 });
+        for (const [index, entity] of parsed.entries()) {
+          await assertUniqueKeys(tx, kind, entity).catch((error: unknown) => atIndex(index, () => { throw error; }));
+        }
+        const result = await tx.first(KIND_QUERIES[kind].upsert, { rows: parsed.map((e) => upsertRow(kind, e)) }, WrittenRow);
+        await link(tx, kind, parsed);
+        await keepCounters(tx, kind, parsed.map((after) => ({ before: null, after })));
+        return { written: result?.written ?? 0 };
+      }, { timeoutMs: this.#bulkTimeoutMs }),
     );
   }
 
@@ -429,14 +494,7 @@ export class Neo4jStore implements GraphStore {
             });
           }
         }
-        await assertReferences(tx, kind, [parsed]);
-        await assertUniqueKeys(tx, kind, parsed);
-        const row = upsertRow(kind, parsed);
-        // activeReferrals belongs to the store (claims and releases); an update must not overwrite it.
-        if (kind === 'Service') delete (row['props'] as Record<string, unknown>)['activeReferrals'];
-        await tx.rows(KIND_QUERIES[kind].upsert, { rows: [row] }, WrittenRow);
-        await link(tx, kind, [parsed]);
-        await keepCounters(tx, kind, [{ before, after: parsed }]);
+        await updateIn(tx, kind, parsed, before);
         return getOne(tx, kind, parsed.id);
       }),
     );
@@ -450,6 +508,8 @@ export class Neo4jStore implements GraphStore {
       const service = await tx.first(Q.setServiceCapacity, { serviceId, capacity }, entityRow('Service'));
       if (!service) throw notFound('Service', serviceId, ['serviceId']);
       await bumpNetworkVersion(tx); // capacity is part of the projection (rare: partners and admins)
+      // More places may be owed to the waiting list (issue 14 item 3); the port gives no clock here.
+      await settleInTx(tx, serviceId, new Date().toISOString());
       return service;
     });
   }
@@ -480,6 +540,9 @@ export class Neo4jStore implements GraphStore {
             if (twin) return { referral: twin, created: false };
             throw capacityExhausted(parsed.serviceId, claim.capacity, claim.activeReferrals);
           }
+          // The claim holds the service's lock: the waiting list decides whether this unit is this need's (issue 14 item 3).
+          const status = seen?.status ?? 'ACTIVE';
+          await claimForReferral(tx, { id: parsed.serviceId, capacity: claim.capacity, activeReferrals: claim.activeReferrals - 1, status }, parsed.needId, parsed.createdAt);
         }
         await tx.rows(Q.createReferral, { props: toProps('Referral', parsed) }, IdRow);
         await link(tx, 'Referral', [parsed]);
@@ -539,6 +602,8 @@ export class Neo4jStore implements GraphStore {
         const need = await tx.first(Q.setNeedStatus, { needId: next.needId, status: needStatus, updatedAt: transition.at }, IdRow);
         if (!need) throw notFound('Need', next.needId, ['needId']);
       }
+      // The released unit goes to the first waiting need in this same transaction (issue 14 item 3).
+      if (wasActive && !isActive) await settleInTx(tx, next.serviceId, transition.at);
       await applyReferralChanges(tx, [{ before: current, after: next }]);
       return getOne(tx, 'Referral', referralId);
     }));
@@ -564,6 +629,57 @@ export class Neo4jStore implements GraphStore {
         if (existing) throw conflict('AuditEvent', 'id', parsed.id, ['id']);
         // No version bump: an audit event changes no data, and caches keyed on version() must survive reads.
         await tx.rows(Q.createAuditEvent, { props: toProps('AuditEvent', parsed) }, IdRow);
+      }),
+    );
+  }
+
+  // -- saved plans (Neo4jPlans.ts; applyPlan's network writes here) -----------
+
+  createPlan(plan: PlanRecord): Promise<PlanRecord> {
+    return this.#plans.create(plan);
+  }
+
+  getPlan(id: string): Promise<PlanRecord | null> {
+    return this.#plans.get(id);
+  }
+
+  listPlans(page: PageRequest): Promise<Page<PlanRecord>> {
+    return this.#plans.list(page);
+  }
+
+  updatePlan(plan: PlanRecord, options: { expectedVersion: number }): Promise<PlanRecord> {
+    return this.#plans.update(plan, options);
+  }
+
+  deletePlan(id: string, options: { expectedVersion: number }): Promise<void> {
+    return this.#plans.delete(id, options);
+  }
+
+  /** One transaction: the plan locked and checked, each write as create/update would do it, the plan marked APPLIED. */
+  async applyPlan(application: PlanApplication): Promise<PlanRecord> {
+    const writes = application.writes.map((write, index) => {
+      try {
+        return { ...write, entity: validateEntity(write.kind, write.entity) } as PlanWrite;
+      } catch (error) {
+        throw atPlanWrite(error, index);
+      }
+    });
+    return retryConstraintRaces(() =>
+      this.#runner.write(async (tx) => {
+        const stored = await this.#plans.lockForApply(tx, application);
+        for (const [index, write] of writes.entries()) {
+          try {
+            if (write.op === 'create') await createIn(tx, write.kind, write.entity);
+            else {
+              const [before] = await getMany(tx, write.kind, [write.entity.id]);
+              if (!before) throw notFound(write.kind, write.entity.id, ['id']);
+              await updateIn(tx, write.kind, write.entity, before);
+            }
+          } catch (error) {
+            throw atPlanWrite(error, index);
+          }
+        }
+        return this.#plans.markApplied(tx, stored, application);
       }),
     );
   }
@@ -610,6 +726,50 @@ export class Neo4jStore implements GraphStore {
     return this.#accounts.recordLoginNameFailure(key, attempt);
   }
 
+  // -- pushed alerts (Neo4jAlerts.ts) -----------------------------------------
+
+  recordAlert(alert: AlertRecord): Promise<{ alert: AlertRecord; created: boolean }> {
+    return this.#alerts.record(alert);
+  }
+
+  listAlerts(query: AlertListQuery, page: PageRequest): Promise<Page<AlertRecord> & { unreadCount: number }> {
+    return this.#alerts.list(query, page);
+  }
+
+  getAlerts(ids: readonly string[]): Promise<Array<AlertRecord | null>> {
+    return this.#alerts.getMany(ids);
+  }
+
+  markAlertsRead(ids: readonly string[], readerId: string): Promise<AlertRecord[]> {
+    return this.#alerts.markRead(ids, readerId);
+  }
+
+  setAlertDelivery(id: string, sink: string, delivery: AlertDelivery): Promise<AlertRecord> {
+    return this.#alerts.setDelivery(id, sink, delivery);
+  }
+
+  // -- waiting lists (Neo4jWaitlist.ts) -------------------------------------------
+
+  joinWaitlist(entry: WaitlistEntry): Promise<{ entry: WaitlistEntry; created: boolean }> {
+    return this.#waitlist.join(entry);
+  }
+
+  leaveWaitlist(serviceId: string, needId: string, at: string): Promise<WaitlistEntry | null> {
+    return this.#waitlist.leave(serviceId, needId, at);
+  }
+
+  settleWaitlist(serviceId: string, at: string): Promise<WaitlistEntry[]> {
+    return this.#waitlist.settle(serviceId, at);
+  }
+
+  listWaitlist(serviceId: string): Promise<WaitlistEntry[]> {
+    return this.#waitlist.list(serviceId);
+  }
+
+  waitlistEntriesOfNeeds(needIds: readonly string[]): Promise<WaitlistEntry[]> {
+    return this.#waitlist.ofNeeds(needIds);
+  }
+
   /** After a batch hit a uniqueness constraint: CONFLICT naming the record that holds the key (else nothing). */
   async #explainUniqueConflict(kind: EntityKind, batch: readonly object[]): Promise<void> {
     if (!(kind in UNIQUE_KEY_LOOKUPS)) return;
@@ -632,7 +792,7 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createConstraintPersonId,
   Q.createConstraintOrganizationId,
   Q.createConstraintServiceId,
-  Q.createConstraintRelationshipId,
+  ...RELATIONSHIP_SCHEMA_STATEMENTS,
   Q.createConstraintReferralId,
   Q.createConstraintAssistanceId,
   Q.createConstraintConsentId,
@@ -644,12 +804,18 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createConstraintAccountId,
   Q.createConstraintAccountLogin,
   Q.createConstraintLoginNameFailureKey,
+  Q.createConstraintAlertId,
+  Q.createConstraintAlertKey,
   Q.createConstraintTownshipCode,
   Q.createConstraintVillageCode,
   Q.createConstraintHouseholdCode,
-  Q.createConstraintRelationshipEnds,
+  Q.createConstraintHuzhuSchemaName,
   Q.createConstraintReferralIdempotencyKey,
   Q.createConstraintIdempotencyKey,
+  Q.createConstraintWaitlistEntryKey,
+  Q.createConstraintPlanId,
+  Q.createIndexWaitlistEntryServiceId,
+  Q.createIndexWaitlistEntryNeedId,
   Q.createIndexTownshipLocation,
   Q.createIndexVillageLocation,
   Q.createIndexOrganizationLocation,
@@ -676,6 +842,9 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createIndexDirectorySearchName,
   Q.createIndexDirectorySearchPinyin,
 ];
+
+/** Edges per transaction in the start-up layout upgrade. */
+const SCHEMA_UPGRADE_BATCH = 2_000;
 
 /** Villages or services per transaction in the start-up counter backfill. */
 const COUNTER_BACKFILL_BATCH = 500;
@@ -756,6 +925,18 @@ const UNIQUE_KEY_LOOKUPS: Partial<Record<EntityKind, Record<string, (entity: Rec
 };
 
 const IdRow = z.object({ id: z.string() });
+const PropsRecord = z.record(z.string(), z.unknown());
+/** One stored record's properties as a domain record (entityRow), or null. */
+const propsOf = <K extends EntityKind>(kind: K) => PropsRecord.nullable().transform((props) => (props === null ? null : entityRow(kind).parse({ props })));
+const MatchContextRow = z
+  .object({
+    need: PropsRecord.transform((props) => entityRow('Need').parse({ props })),
+    household: propsOf('Household'),
+    village: propsOf('Village'),
+    township: propsOf('Township'),
+    consents: z.array(PropsRecord).transform((rows) => rows.map((props) => entityRow('Consent').parse({ props }))),
+  })
+  .transform((row): NeedMatchContext => row);
 const TotalRow = z.object({ total: z.number().int().min(0) });
 const VersionRow = z.object({ version: z.number() });
 const WrittenRow = z.object({ written: z.number().int().min(0) });
@@ -825,6 +1006,30 @@ const COUNTED_KINDS: ReadonlySet<EntityKind> = new Set(['Household', 'Referral']
  * stakeholder projection bump the network version. Nothing else is written
  * by every transaction.
  */
+/** create's write, inside a transaction (create, applyPlan): the id free, references and unique keys checked, counters kept. */
+async function createIn<K extends MutableKind>(tx: QueryTx, kind: K, parsed: EntityMap[K]): Promise<void> {
+  const [existing] = await getMany(tx, kind, [parsed.id]);
+  if (existing) throw conflict(kind, 'id', parsed.id, ['id']);
+  await assertReferences(tx, kind, [parsed]);
+  await assertUniqueKeys(tx, kind, parsed);
+  const created = await tx.first(KIND_QUERIES[kind].create, createParams(kind, parsed), IdRow);
+  if (!created) throw notFound(kind, parsed.id, ['id']); // only a Relationship whose end vanished meanwhile
+  await link(tx, kind, [parsed]);
+  await keepCounters(tx, kind, [{ before: null, after: parsed }]);
+}
+
+/** update's write of `parsed` over the stored `before`, inside a transaction (update, applyPlan); keeps the store's activeReferrals. */
+async function updateIn<K extends MutableKind>(tx: QueryTx, kind: K, parsed: EntityMap[K], before: EntityMap[K] | null): Promise<void> {
+  await assertReferences(tx, kind, [parsed]);
+  await assertUniqueKeys(tx, kind, parsed);
+  const row = upsertRow(kind, parsed);
+  // activeReferrals belongs to the store (claims and releases); an update must not overwrite it.
+  if (kind === 'Service') delete (row['props'] as Record<string, unknown>)['activeReferrals'];
+  await tx.rows(KIND_QUERIES[kind].upsert, { rows: [row] }, WrittenRow);
+  await link(tx, kind, [parsed]);
+  await keepCounters(tx, kind, [{ before, after: parsed }]);
+}
+
 async function keepCounters<K extends EntityKind>(tx: QueryTx, kind: K, changes: ReadonlyArray<{ before: EntityMap[K] | null; after: EntityMap[K] }>): Promise<void> {
   if (changes.length === 0) return;
   if (kind === 'Household') await applyHouseholdChanges(tx, changes as ReadonlyArray<{ before: EntityMap['Household'] | null; after: EntityMap['Household'] }>);
@@ -847,21 +1052,24 @@ function filterParamsOf(kind: EntityKind, keys: readonly string[], filter: objec
 }
 
 function upsertRow<K extends EntityKind>(kind: K, entity: EntityMap[K]): Params {
-  const props = toProps(kind, entity);
-  if (kind === 'Relationship') {
-    const r = entity as EntityMap['Relationship'];
-    return { id: r.id, fromId: r.fromId, toId: r.toId, props };
-  }
-  return { id: (entity as { id: string }).id, props };
+  if (kind === 'Relationship') return { id: (entity as EntityMap['Relationship']).id, ...relationshipRow(entity as EntityMap['Relationship']) };
+  return { id: (entity as { id: string }).id, props: toProps(kind, entity) };
 }
 
 function createParams<K extends MutableKind>(kind: K, entity: EntityMap[K]): Params {
-  const props = toProps(kind, entity);
-  if (kind === 'Relationship') {
-    const r = entity as EntityMap['Relationship'];
-    return { fromId: r.fromId, toId: r.toId, props };
-  }
-  return { props };
+  if (kind === 'Relationship') return relationshipRow(entity as EntityMap['Relationship']);
+  return { props: toProps(kind, entity) };
+}
+
+/**
+ * A relationship's edge: its type is the edge's Neo4j type (relationshipTypes.ts), not a property;
+ * fromId/toId stay as properties for the per-type (fromId, toId) uniqueness constraint, while reads take
+ * the ends from the pattern.
+ */
+function relationshipRow(r: EntityMap['Relationship']): Params {
+  const props = toProps('Relationship', r);
+  delete props['type'];
+  return { fromId: r.fromId, toId: r.toId, type: r.type, props };
 }
 
 async function link<K extends EntityKind>(tx: QueryTx, kind: K, entities: ReadonlyArray<EntityMap[K]>): Promise<void> {

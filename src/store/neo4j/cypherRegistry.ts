@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repoPath } from '../../repoPath';
 
 /**
  * Every Cypher statement the Neo4j adapter runs, one per file in cypher/
@@ -13,6 +14,8 @@ const QUERY_NAMES = [
   'awaitIndexes',
   'createConstraintAccountId',
   'createConstraintAccountLogin',
+  'createConstraintAlertId',
+  'createConstraintAlertKey',
   'createConstraintLoginNameFailureKey',
   'createConstraintAssistanceId',
   'createConstraintAuditEventId',
@@ -26,8 +29,26 @@ const QUERY_NAMES = [
   'createConstraintPersonId',
   'createConstraintReferralId',
   'createConstraintReferralIdempotencyKey',
-  'createConstraintRelationshipEnds',
-  'createConstraintRelationshipId',
+  // one id and one (fromId, toId) constraint per RelationshipType (relationshipTypes.ts)
+  'createConstraintRelationshipEndsPartner',
+  'createConstraintRelationshipIdPartner',
+  'createConstraintRelationshipEndsMemberOf',
+  'createConstraintRelationshipIdMemberOf',
+  'createConstraintRelationshipEndsWorksWith',
+  'createConstraintRelationshipIdWorksWith',
+  'createConstraintRelationshipEndsRefersTo',
+  'createConstraintRelationshipIdRefersTo',
+  'createConstraintRelationshipEndsServes',
+  'createConstraintRelationshipIdServes',
+  'createConstraintRelationshipEndsFunds',
+  'createConstraintRelationshipIdFunds',
+  'createConstraintRelationshipEndsIncubatedBy',
+  'createConstraintRelationshipIdIncubatedBy',
+  'createConstraintRelationshipEndsSupervises',
+  'createConstraintRelationshipIdSupervises',
+  'createConstraintRelationshipEndsKnows',
+  'createConstraintRelationshipIdKnows',
+  'createConstraintHuzhuSchemaName',
   'createConstraintServiceId',
   'createConstraintStakeholderId',
   'createConstraintSeedRunName',
@@ -36,6 +57,10 @@ const QUERY_NAMES = [
   'createConstraintTownshipId',
   'createConstraintVillageCode',
   'createConstraintVillageId',
+  'createConstraintWaitlistEntryKey',
+  'createConstraintPlanId',
+  'createIndexWaitlistEntryNeedId',
+  'createIndexWaitlistEntryServiceId',
   'createIndexAssistanceNeedId',
   'createIndexAuditEventEntityId',
   'createIndexConsentHouseholdId',
@@ -62,8 +87,22 @@ const QUERY_NAMES = [
   'createIndexHouseholdSearchName',
   'createIndexHouseholdSearchPhone',
   'createIndexHouseholdSearchPinyin',
+  // the schema marker and the start-up upgrade of older layouts (schemaUpgrade.ts)
+  'getSchemaVersion',
+  'lockSchemaMarker',
+  'setSchemaVersion',
+  'migrateLinkRelationships',
+  'countLinkRelationships',
+  'migratePersonReferenceEdges',
+  'listServicesWithoutAreaProps',
+  'setServiceAreaProps',
+  'dropConstraintLinkId',
+  'dropConstraintLinkEnds',
   // reads
   'countAccounts',
+  'countAlerts',
+  'getAlertsByIds',
+  'listAlerts',
   'findAccountByLogin',
   'getLoginNameFailure',
   'getAccountsByIds',
@@ -86,6 +125,7 @@ const QUERY_NAMES = [
   'findIdempotencyKey',
   'findReferralByIdempotencyKey',
   'getSeedRun',
+  'getMatchContext',
   'findRelationshipByEnds',
   'findTownshipByCode',
   'findVillageByCode',
@@ -120,6 +160,13 @@ const QUERY_NAMES = [
   'listTownships',
   'listVillages',
   'pingDatabase',
+  // reads: saved plans (issue 12 item 3)
+  'countPlans',
+  'getPlan',
+  'listPlans',
+  // reads: waiting lists (issue 14 item 3)
+  'listWaitlistEntriesByNeeds',
+  'listWaitlistEntriesByService',
   // reads: search and its start-up backfill
   'listHouseholdsWithStaleSearchKeys',
   'listStakeholdersWithStaleSearchKeys',
@@ -142,6 +189,9 @@ const QUERY_NAMES = [
   'lockAccount',
   'setAccount',
   'lockLoginNameFailure',
+  'lockAlertsByIds',
+  'mergeAlertByKey',
+  'setAlerts',
   'setLoginNameFailure',
   'createAssistance',
   'createAuditEvent',
@@ -156,6 +206,15 @@ const QUERY_NAMES = [
   'createTownship',
   'createVillage',
   'deleteAllForTests',
+  // writes: saved plans (issue 12 item 3)
+  'createPlan',
+  'deletePlan',
+  'lockPlan',
+  'setPlan',
+  // writes: waiting lists (issue 14 item 3)
+  'deleteWaitlistEntries',
+  'lockServiceForWaitlist',
+  'setWaitlistEntries',
   'linkAssistances',
   'linkConsents',
   'linkHouseholds',
@@ -277,13 +336,5 @@ const loaded = new Map<string, CypherRegistry>();
 
 /** cypher/ at the repository root, found from this file whether it runs from src/ (tsx, jest) or dist/. */
 function defaultCypherDir(): string {
-  let dir = resolve(__dirname);
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'cypher'))) return join(dir, 'cypher');
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new Error(`store/neo4j/cypherRegistry: no cypher/ directory next to a package.json above ${__dirname}`);
-    }
-    dir = parent;
-  }
+  return repoPath('cypher');
 }

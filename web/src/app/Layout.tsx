@@ -4,6 +4,7 @@ import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
 import { capabilitiesOf } from '@/lib/permissions';
 import { useAccount, useSession } from '@/lib/session';
 import { sel } from '@/testing/selectors';
+import { AlertBell } from '@/features/alerts/components/AlertBell';
 import { navFor } from './navigation';
 
 /** Header with the role's nav, the language switch and sign-out; the screen below. */
@@ -12,7 +13,8 @@ export function Layout() {
   const account = useAccount();
   const { signOut } = useSession();
   const navigate = useNavigate();
-  const items = navFor(capabilitiesOf(account.role));
+  const caps = capabilitiesOf(account.role);
+  const items = navFor(caps);
   return (
     <div className="app" data-testid={sel.app.root}>
       <a className="skip-link" href="#main">
@@ -34,6 +36,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="topbar-tools">
+          {caps.alerts ? <AlertBell /> : null}
           <span className="who" data-testid={sel.app.whoAmI}>
             {account.displayName} · {t(`enums.Role.${account.role}`)}
           </span>

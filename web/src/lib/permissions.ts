@@ -22,8 +22,23 @@ export interface Capabilities {
   /** Issue 12: the network map (stakeholders, relationships, metrics, coverage) and the partner directory. */
   networkMap: boolean;
   directory: boolean;
+  /**
+   * Issue 15 item 3, the credit company's view (/credit): a CREDIT_OFFICER's own borrowers and caseload (myBorrowers,
+   * its creditOfficers row); the officers and the loan book for ADMIN and COORDINATOR (creditOfficers, loanPortfolio).
+   */
+  creditOwn: boolean;
+  creditPortfolio: boolean;
+  /** Liaisons' and volunteers' workload and the community development officers (/workload): ADMIN, COORDINATOR. */
+  workload: boolean;
+  /** Pushed alerts (issue 15 item 5: myAlerts, markAlertsRead): the header's bell and /alerts for ADMIN and COORDINATOR. */
+  alerts: boolean;
   /** Sensitive kinds the role may read on a household's records (CASE_MANAGEMENT / REFERRAL purpose). */
   see: { identity: boolean; contact: boolean; officialId: boolean; children: boolean; socialAssistance: boolean; disability: boolean; health: boolean; caseNotes: boolean };
+  /**
+   * FINANCE on a need (Need.bridgingLoan: the household's 大病周转 loan on a MEDICAL need's card): ADMIN and COORDINATOR
+   * (sensitiveRules: a social worker reads no finances; a credit officer reads them on its borrowers' households only).
+   */
+  financeOnNeed: boolean;
   filters: { township: boolean; village: boolean; marker: boolean; ageBand: boolean };
 }
 
@@ -42,6 +57,11 @@ const NONE: Capabilities = {
   maintainServices: false,
   networkMap: false,
   directory: false,
+  creditOwn: false,
+  creditPortfolio: false,
+  workload: false,
+  alerts: false,
+  financeOnNeed: false,
   see: { identity: false, contact: false, officialId: false, children: false, socialAssistance: false, disability: false, health: false, caseNotes: false },
   filters: { township: false, village: false, marker: false, ageBand: false },
 };
@@ -65,9 +85,19 @@ const STAFF: Capabilities = {
 export function capabilitiesOf(role: Role): Capabilities {
   switch (role) {
     case 'ADMIN':
-      return { ...STAFF, manageAccounts: true, maintainServices: true, networkMap: true, filters: { ...STAFF.filters, township: true } };
+      return {
+        ...STAFF,
+        manageAccounts: true,
+        maintainServices: true,
+        networkMap: true,
+        creditPortfolio: true,
+        workload: true,
+        alerts: true,
+        financeOnNeed: true,
+        filters: { ...STAFF.filters, township: true },
+      };
     case 'COORDINATOR':
-      return { ...STAFF, maintainServices: true, networkMap: true, filters: { ...STAFF.filters, township: true } };
+      return { ...STAFF, maintainServices: true, networkMap: true, creditPortfolio: true, workload: true, alerts: true, financeOnNeed: true, filters: { ...STAFF.filters, township: true } };
     case 'SOCIAL_WORKER':
       return STAFF;
     case 'VOLUNTEER':
@@ -86,6 +116,8 @@ export function capabilitiesOf(role: Role): Capabilities {
     case 'DESIGNER':
       return { ...NONE, networkMap: true, directory: true };
     case 'CREDIT_OFFICER':
-      return NONE;
+      // Its own borrowers (households whose loan names it): the head's name and phone and the loan (FINANCE), their
+      // needs without descriptions; no markers, referrals, help records, consents, lists or matching.
+      return { ...NONE, creditOwn: true, see: { ...NONE.see, identity: true, contact: true } };
   }
 }

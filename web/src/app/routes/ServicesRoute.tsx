@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/PageTitle';
 import { ServiceList } from '@/features/services/components/ServiceList';
+import { StaleServiceList } from '@/features/alerts/components/StaleServiceList';
 import { capabilitiesOf } from '@/lib/permissions';
 import { useAccount } from '@/lib/session';
 import { Forbidden } from './Forbidden';
@@ -13,6 +14,8 @@ export function ServicesRoute() {
   return (
     <>
       <PageTitle title={t('services.title')} />
+      {/* Issue 14 item 4: what to confirm first, one click each. */}
+      <StaleServiceList />
       <ServiceList organizationId={account.role === 'PARTNER_NGO' ? account.organizationId : null} />
     </>
   );

@@ -36,6 +36,8 @@ const DirectoryOrganizations = graphql(`
             online
             hours
             contact
+            stale
+            confirmedOn
             area {
               kind
               km

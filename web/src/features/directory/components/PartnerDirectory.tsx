@@ -1,3 +1,4 @@
+import { StaleBadge } from '@/components/StaleBadge';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/ErrorNotice';
@@ -61,7 +62,8 @@ export function PartnerDirectory() {
             <ul>
               {open.services.nodes.map((s) => (
                 <li key={s.id}>
-                  <strong>{s.name}</strong> · {t(`networkMap.serviceStatus.${s.status}`)}
+                  <strong>{s.name}</strong> · {t(`networkMap.serviceStatus.${s.status}`)}{' '}
+                  {s.stale ? <StaleBadge confirmedOn={s.confirmedOn} testId={sel.staleServices.directoryFlag(s.id)} /> : null}
                   <br />
                   {t('directory.area')}: {s.online ? t('directory.online') : t(`directory.areaKind.${s.area.kind}`)}
                   {s.area.townships?.length ? ` (${s.area.townships.map((tw) => tw.name).join('、')})` : ''}

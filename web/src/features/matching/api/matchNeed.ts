@@ -58,6 +58,8 @@ const MatchNeedQuery = graphql(`
           distanceKm
           online
           capacityLeft
+          stale
+          confirmedOn
           area {
             how
             detail

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { StaleBadge } from '@/components/StaleBadge';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
@@ -7,6 +8,7 @@ import { Field } from '@/components/Field';
 import { Loading } from '@/components/Loading';
 import type { MatchNeedQuery, TrustEndFragment } from '@/gql/graphql';
 import { useCategories } from '@/hooks/useCategories';
+import { isApiError } from '@/lib/apiError';
 import { useSubmission } from '@/lib/useSubmission';
 import { sel } from '@/testing/selectors';
 import { createReferral, useMatchNeed } from '../api/matchNeed';
@@ -29,13 +31,20 @@ function endName(t: TFunction, end: TrustEndFragment | null, id: string): string
   }
 }
 
+/**
+ * What the app puts on a service's card for the waiting list (features/waitlist, composed in app/routes/MatchRoute):
+ * the need's place there, and the "join" button when `canJoin` (the service is full).
+ */
+export type WaitlistSlot = (serviceId: string, canJoin: boolean) => ReactNode;
+
 /** "Where should this need go?": ranked services with the score's parts, or why none fits and what would unlock it. */
-export function MatchResults({ needId, canRefer }: { needId: string; canRefer: boolean }) {
+export function MatchResults({ needId, canRefer, waitlistSlot }: { needId: string; canRefer: boolean; waitlistSlot?: WaitlistSlot }) {
   const { t, i18n } = useTranslation();
   const match = useMatchNeed(needId);
   const categories = useCategories();
   const [override, setOverride] = useState('');
   const [sent, setSent] = useState<{ id: string; created: boolean } | null>(null);
+  const [sendingTo, setSendingTo] = useState<string | null>(null);
   const send = useSubmission(
     (serviceId: string, idempotencyKey: string) =>
       createReferral({ needId, serviceId, idempotencyKey, ...(result?.consentRequired && override.trim() ? { consentOverrideReason: override.trim() } : {}) }),
@@ -47,6 +56,8 @@ export function MatchResults({ needId, canRefer }: { needId: string; canRefer: b
   const need = match.data.need && 'category' in match.data.need ? match.data.need : null;
   const result = match.data.matchNeed;
   const village = need?.household.village ?? null;
+  /** A card whose referral was refused because its places are owed to its waiting list: offer the list there. */
+  const fullService = isApiError(send.error) && send.error.code === 'CAPACITY_EXHAUSTED' ? sendingTo : null;
   /** The server's detail is English: shown (as a support detail) only on an English screen. */
   const english = i18n.language.startsWith('en');
 
@@ -79,7 +90,22 @@ export function MatchResults({ needId, canRefer }: { needId: string; canRefer: b
       {result.__typename === 'Matched' ? (
         <ol className="cards">
           {result.matches.map((m, index) => (
-            <MatchCard key={m.service.id} match={m} rank={index + 1} village={village} onSend={canRefer && !sent ? () => void send.submit(m.service.id).catch(() => undefined) : null} sending={send.pending} />
+            <MatchCard
+              key={m.service.id}
+              match={m}
+              rank={index + 1}
+              village={village}
+              onSend={
+                canRefer && !sent
+                  ? () => {
+                      setSendingTo(m.service.id);
+                      void send.submit(m.service.id).catch(() => undefined);
+                    }
+                  : null
+              }
+              sending={send.pending}
+              waitlist={waitlistSlot?.(m.service.id, canRefer && fullService === m.service.id) ?? null}
+            />
           ))}
         </ol>
       ) : (
@@ -95,6 +121,16 @@ export function MatchResults({ needId, canRefer }: { needId: string; canRefer: b
                     names: r.services.map((s) => (r.reason === 'NOT_ACTIVE' ? t('match.serviceWithStatus', { name: s.name, status: t(`enums.ServiceStatus.${s.status}`) }) : s.name)).join('、'),
                   })}
                 </p>
+              ) : null}
+              {r.reason === 'AT_CAPACITY' && waitlistSlot ? (
+                <ul className="stack">
+                  {r.services.map((s) => (
+                    <li key={s.id} data-testid={sel.match.fullService(s.id)}>
+                      <strong>{s.name}</strong>
+                      {waitlistSlot(s.id, canRefer)}
+                    </li>
+                  ))}
+                </ul>
               ) : null}
               {r.unlock.length > 0 || r.reason === 'NO_SERVICE_IN_CATEGORY' ? (
                 <>
@@ -140,7 +176,21 @@ function areaLine(t: TFunction, m: MatchItem, village: NeedVillage): string {
   }
 }
 
-function MatchCard({ match: m, rank, village, onSend, sending }: { match: MatchItem; rank: number; village: NeedVillage; onSend: (() => void) | null; sending: boolean }) {
+function MatchCard({
+  match: m,
+  rank,
+  village,
+  onSend,
+  sending,
+  waitlist,
+}: {
+  match: MatchItem;
+  rank: number;
+  village: NeedVillage;
+  onSend: (() => void) | null;
+  sending: boolean;
+  waitlist: ReactNode;
+}) {
   const { t } = useTranslation();
   const parts = m.scoreParts;
   const partRows: [string, number, number][] = [
@@ -154,7 +204,9 @@ function MatchCard({ match: m, rank, village, onSend, sending }: { match: MatchI
       <header className="match-head">
         <span className="rank">{rank}</span>
         <div>
-          <h3>{m.service.name}</h3>
+          <h3>
+            {m.service.name} {m.stale ? <StaleBadge confirmedOn={m.confirmedOn} testId={sel.staleServices.matchFlag(m.service.id)} /> : null}
+          </h3>
           <p className="muted">{m.service.organization.name}</p>
         </div>
         <strong className="score" data-testid={sel.match.score} title={t('match.scoreTitle')}>
@@ -211,6 +263,7 @@ function MatchCard({ match: m, rank, village, onSend, sending }: { match: MatchI
           </li>
         ))}
       </ol>
+      {waitlist}
       {onSend ? (
         <button type="button" className="button button-primary" disabled={sending} onClick={onSend} data-testid={sel.match.send(m.service.id)}>
           {sending ? t('common.sending') : t('match.send')}

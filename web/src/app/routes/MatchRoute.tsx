@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageTitle } from '@/components/PageTitle';
 import { MatchResults } from '@/features/matching/components/MatchResults';
+import { WaitlistPlace } from '@/features/waitlist/components/WaitlistPlace';
 import { capabilitiesOf } from '@/lib/permissions';
 import { useAccount } from '@/lib/session';
 import { Forbidden } from './Forbidden';
@@ -14,7 +15,7 @@ export function MatchRoute() {
   return (
     <>
       <PageTitle title={t('match.title')} />
-      <MatchResults needId={id} canRefer={caps.createReferral} />
+      <MatchResults needId={id} canRefer={caps.createReferral} waitlistSlot={(serviceId, canJoin) => <WaitlistPlace needId={id} serviceId={serviceId} canJoin={canJoin} />} />
     </>
   );
 }

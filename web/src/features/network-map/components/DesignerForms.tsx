@@ -44,8 +44,6 @@ export interface DesignerFormsProps {
   graph: MapGraph;
   draftChanges: readonly WhatIfChange[];
   onAddToDraft: (change: WhatIfChange) => void;
-  /** After a write: the map reads the network again. */
-  onWritten: () => void;
 }
 
 /**
@@ -104,7 +102,6 @@ function useDesignerSubmit<V extends FieldValues, R>(
       try {
         await write.submit(values);
         setDone(t('networkMap.designer.written', { name: build.describe(values) }));
-        props.onWritten();
       } catch (error) {
         if (isApiError(error)) place(error);
       }

@@ -36,10 +36,11 @@ export function NetworkMapScreen(planning: MapPlanning) {
   const metrics = useNetworkMetrics();
   if (network.error) return <ErrorNotice error={network.error} onRetry={() => void network.refetch()} />;
   if (!network.data) return <Loading />;
-  return <MapView data={network.data} metrics={metrics.data} planning={planning} onWritten={() => void network.refetch()} />;
+  // A designer's write refreshes the network queries (useSubmission invalidates ['network-map']): the map redraws with it.
+  return <MapView data={network.data} metrics={metrics.data} planning={planning} />;
 }
 
-function MapView({ data, metrics, planning, onWritten }: { data: MapData; metrics: NetworkMetricsData | undefined; planning: MapPlanning; onWritten: () => void }) {
+function MapView({ data, metrics, planning }: { data: MapData; metrics: NetworkMetricsData | undefined; planning: MapPlanning }) {
   const { t, i18n } = useTranslation();
   const graph: MapGraph = useMemo(() => buildMapGraph(data).graph, [data]);
   const [layout, setLayout] = useState<LayoutName>('force');
@@ -185,7 +186,7 @@ function MapView({ data, metrics, planning, onWritten }: { data: MapData; metric
             ))}
         </div>
         <div className="map-tool-body" role="tabpanel">
-          {tool === 'design' && planning.canDesign ? <DesignerForms graph={graph} draftChanges={planning.draftChanges} onAddToDraft={planning.onAddToDraft} onWritten={onWritten} /> : null}
+          {tool === 'design' && planning.canDesign ? <DesignerForms graph={graph} draftChanges={planning.draftChanges} onAddToDraft={planning.onAddToDraft} /> : null}
           {tool === 'plans' ? planning.renderPlans((id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id)) : null}
           {tool === 'export' ? <ExportPanel graph={graph} exporter={exporter} /> : null}
         </div>

@@ -245,6 +245,7 @@ function EvaluationView({ data, title }: { data: PlanEvaluationData; title: stri
     <div className="plans-evaluation card" data-testid={sel.plans.evaluation} data-as-of={data.asOf}>
       <h3>{title}</h3>
       <p>{t('plans.newlyCovered', { count: data.result.newlyCoveredVillages.length })}</p>
+      <h4>{t('plans.byCategoryTitle')}</h4>
       {rows.length === 0 ? (
         <p>{t('plans.noCoverageChange')}</p>
       ) : (
@@ -294,15 +295,16 @@ function ComparisonView({ data }: { data: PlanComparisonData }) {
   return (
     <div className="plans-comparison card" data-testid={sel.plans.comparison} data-as-of={data.asOf}>
       <h3>{t('plans.comparisonTitle', { a: data.a.plan.name, b: data.b.plan.name, date: data.asOf })}</h3>
+      <p className="map-precision-note">{t('plans.comparisonNote')}</p>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
               <th>{t('plans.category')}</th>
-              <th>{data.a.plan.name}</th>
-              <th>{data.b.plan.name}</th>
-              <th>{t('plans.onlyIn', { name: data.a.plan.name })}</th>
-              <th>{t('plans.onlyIn', { name: data.b.plan.name })}</th>
+              <th title={data.a.plan.name}>{t('plans.compareA')}</th>
+              <th title={data.b.plan.name}>{t('plans.compareB')}</th>
+              <th>{t('plans.onlyIn', { name: t('plans.compareA') })}</th>
+              <th>{t('plans.onlyIn', { name: t('plans.compareB') })}</th>
               <th>{t('plans.both')}</th>
             </tr>
           </thead>

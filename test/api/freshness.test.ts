@@ -49,13 +49,6 @@ describeEachStore('stale services ($name store)', (adapter) => {
     expect(stale.data!.node).toEqual({ id: old.id, stale: true, staleSince: daysAgo(10), confirmedOn: daysAgo(100), confirmedBy: 'acc_synthetic' });
     const fresh = await server.gql<{ node: Record<string, unknown> }>(SERVICE, { id: recent.id });
     expect(fresh.data!.node).toMatchObject({ stale: false, staleSince: null });
-    // The same service is fresh under the default 180 days.
-    const defaults = await startTestServer(store);
-    try {
-      expect((await defaults.gql<{ node: Record<string, unknown> }>(SERVICE, { id: old.id })).data!.node).toMatchObject({ stale: false });
-    } finally {
-      await defaults.stop();
-    }
   });
 
   it("lists a partner NGO's own stale services only, and a coordinator's township's", async () => {
@@ -95,6 +88,20 @@ describeEachStore('stale services ($name store)', (adapter) => {
     expect(codeOf(await server.gql(CONFIRM, { id: STATION_SERVICE }, tokens['SOCIAL_WORKER']))).toBe('FORBIDDEN');
     const [unchanged] = await store.getMany('Service', [STATION_SERVICE]);
     expect(unchanged?.confirmedBy ?? null).not.toBe('acc_other-ngo');
+  });
+
+  // Last: a second server on the same store (a pause the first server's idle keep-alive sockets would not survive).
+  it('follows the configured period: the 100-day-old confirmation is fresh under the default 180 days', async () => {
+    const defaults = await startTestServer(store);
+    try {
+      expect((await defaults.gql<{ node: Record<string, unknown> }>(SERVICE, { id: recent.id })).data!.node).toMatchObject({ stale: false });
+      const other = aService({ organizationId: STATION, categories: ['ELDERLY_CARE'], name: '合成：送药（synthetic）', confirmedOn: daysAgo(100) });
+      await store.upsertMany('Service', [other]);
+      expect((await defaults.gql<{ node: Record<string, unknown> }>(SERVICE, { id: other.id })).data!.node).toMatchObject({ stale: false, staleSince: null });
+      expect((await server.gql<{ node: Record<string, unknown> }>(SERVICE, { id: other.id })).data!.node).toMatchObject({ stale: true, staleSince: daysAgo(10) });
+    } finally {
+      await defaults.stop();
+    }
   });
 
   async function aNeedNearTheStation(): Promise<string> {

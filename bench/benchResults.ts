@@ -1,3 +1,4 @@
+import type { HouseholdImportFigures } from './householdImport';
 import type { WriterFigures } from './concurrentWriters';
 import type { BenchArgs, Section } from './benchArgs';
 import type { SeedTiming } from './bulkLoad';
@@ -33,6 +34,8 @@ export interface BenchResults {
   rss: RssFigures[];
   /** Concurrent writers on distinct households (issue 13 item 3; bench/concurrentWriters.ts); absent in older results. */
   writers?: WriterFigures[];
+  /** The household import rate (issue 14 item 2; bench/householdImport.ts); absent in older results. */
+  householdImport?: HouseholdImportFigures | null;
   /** Steps that failed: reported in the file, the rest of the run goes on. */
   failures: Array<{ step: string; message: string }>;
 }

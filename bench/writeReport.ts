@@ -1,4 +1,5 @@
 import type { BenchResults, MatchFigures, NeoLoad } from './benchResults';
+import { householdImportReport } from './householdImport';
 import type { LoadSummary } from './httpLoad';
 import { FLOOR_CYPHER } from './bulkLoad';
 import { PEER_TYPE_DEFS } from './peerServer';
@@ -58,6 +59,7 @@ export function writeReport(r: BenchResults): string {
   out.push(...peerSection(r));
   out.push(...servicesSection(r));
   out.push(...writersSection(r));
+  out.push(...householdImportReport(r.householdImport));
   out.push(...whySection(r));
   if (r.failures.length > 0) {
     out.push('## Steps that failed', '');

@@ -45,17 +45,23 @@ function validated(candidate: Household): Household {
 export async function registerHousehold(ctx: ServiceContext, rawInput: unknown): Promise<Household> {
   const { idempotencyKey, ...input } = parseInput(RegisterHouseholdInput, rawInput, ['input']);
   const claim = idempotencyClaim('registerHousehold', idempotencyKey, input);
-  const at = ctx.now().toISOString();
-  const household = validated({
-    id: newId('Household'),
-    ...input,
-    vulnerabilityScore: 0,
-    synthetic: false,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  });
+  const household = newHousehold(input, ctx.now(), ['input']);
   return underInput(['input'], ctx.store.create('Household', household, claim ? { idempotency: claim } : {}));
+}
+
+/**
+ * The record registerHousehold stores for a parsed input (also the household
+ * import's, so a row and a form are held to the same rules): BAD_USER_INPUT
+ * under `root` when the finished record breaks an entity rule.
+ */
+export function newHousehold(
+  input: Omit<z.infer<typeof RegisterHouseholdInput>, 'idempotencyKey'>,
+  now: Date,
+  root: ReadonlyArray<string | number>,
+): Household {
+  const at = now.toISOString();
+  const candidate: Household = { id: newId('Household'), ...input, vulnerabilityScore: 0, synthetic: false, createdAt: at, updatedAt: at, version: 1 };
+  return parseInput(Household, { ...candidate, vulnerabilityScore: vulnerabilityScore(candidate) }, root);
 }
 
 export async function updateHousehold(

@@ -1,4 +1,5 @@
 import type { HouseholdImportFigures } from './householdImport';
+import type { MapRenderFigures } from './mapRender';
 import type { WriterFigures } from './concurrentWriters';
 import type { BenchArgs, Section } from './benchArgs';
 import type { SeedTiming } from './bulkLoad';
@@ -36,6 +37,8 @@ export interface BenchResults {
   writers?: WriterFigures[];
   /** The household import rate (issue 14 item 2; bench/householdImport.ts); absent in older results. */
   householdImport?: HouseholdImportFigures | null;
+  /** The network map in headless Chromium (issue 12; bench/mapRender.ts); absent in older results. */
+  mapRender?: MapRenderFigures | null;
   /** Steps that failed: reported in the file, the rest of the run goes on. */
   failures: Array<{ step: string; message: string }>;
 }

@@ -1,5 +1,6 @@
 import type { BenchResults, MatchFigures, NeoLoad } from './benchResults';
 import { householdImportReport } from './householdImport';
+import { mapRenderReport } from './mapRender';
 import type { LoadSummary } from './httpLoad';
 import { FLOOR_CYPHER } from './bulkLoad';
 import { PEER_TYPE_DEFS } from './peerServer';
@@ -60,6 +61,7 @@ export function writeReport(r: BenchResults): string {
   out.push(...servicesSection(r));
   out.push(...writersSection(r));
   out.push(...householdImportReport(r.householdImport));
+  out.push(...mapRenderReport(r.mapRender));
   out.push(...whySection(r));
   if (r.failures.length > 0) {
     out.push('## Steps that failed', '');

@@ -17,6 +17,8 @@ export function navFor(caps: Capabilities): NavItem[] {
   if (caps.manageAccounts) items.push({ name: 'accounts', to: '/accounts', label: msg('nav.accounts') });
   if (caps.networkMap) items.push({ name: 'map', to: '/map', label: msg('networkMap.nav.map') });
   if (caps.directory) items.push({ name: 'directory', to: '/directory', label: msg('networkMap.nav.directory') });
+  if (caps.creditOwn || caps.creditPortfolio) items.push({ name: 'credit', to: '/credit', label: msg('credit.nav.credit') });
+  if (caps.workload) items.push({ name: 'workload', to: '/workload', label: msg('credit.nav.workload') });
   return items;
 }
 
@@ -27,5 +29,6 @@ export function homeFor(caps: Capabilities): string {
   if (caps.manageAccounts) return '/accounts';
   if (caps.networkMap) return '/map';
   if (caps.directory) return '/directory';
+  if (caps.creditOwn) return '/credit';
   return '/';
 }

@@ -4,7 +4,7 @@ import type { RecordNeedInput } from '@/gql/graphql';
 import { execute } from '@/lib/execute';
 
 const NeedsQuery = graphql(`
-  query HouseholdNeeds($householdId: ID!, $health: Boolean!) {
+  query HouseholdNeeds($householdId: ID!, $health: Boolean!, $finance: Boolean!) {
     needs(first: 50, filter: { householdId: $householdId }) {
       totalCount
       nodes {
@@ -14,6 +14,14 @@ const NeedsQuery = graphql(`
         status
         createdAt
         description @include(if: $health)
+        bridgingLoan @include(if: $finance) {
+          amountYuan
+          since
+          creditOfficer {
+            id
+            name
+          }
+        }
       }
     }
   }
@@ -29,8 +37,9 @@ const RecordNeed = graphql(`
 
 export const needsKey = (householdId: string) => ['needs', householdId] as const;
 
-export function useHouseholdNeeds(householdId: string, health: boolean) {
-  return useQuery({ queryKey: needsKey(householdId), queryFn: () => execute(NeedsQuery, { householdId, health }).then((d) => d.needs) });
+/** `finance`: ask for a MEDICAL need's serious-illness bridging loan (大病周转; Capabilities.financeOnNeed). */
+export function useHouseholdNeeds(householdId: string, health: boolean, finance = false) {
+  return useQuery({ queryKey: needsKey(householdId), queryFn: () => execute(NeedsQuery, { householdId, health, finance }).then((d) => d.needs) });
 }
 
 export const recordNeed = (input: RecordNeedInput) => execute(RecordNeed, { input }).then((d) => d.recordNeed.id);

@@ -26,7 +26,7 @@ interface NeedValues {
 export function NeedsPanel({ householdId, caps }: { householdId: string; caps: Capabilities }) {
   const { t, i18n } = useTranslation();
   const serverFieldError = useFieldErrorTranslator('need');
-  const needs = useHouseholdNeeds(householdId, caps.see.health);
+  const needs = useHouseholdNeeds(householdId, caps.see.health, caps.financeOnNeed);
   const categories = useCategories();
   const form = useForm<NeedValues>({ defaultValues: { category: '', urgency: 'MEDIUM', description: '' } });
   const draft = useFormDraft(form, 'need');
@@ -58,6 +58,15 @@ export function NeedsPanel({ householdId, caps }: { householdId: string; caps: C
             <strong>{categories.label(n.category)}</strong> <span className={`badge urgency-${n.urgency}`}>{t(`enums.Urgency.${n.urgency}`)}</span>{' '}
             <span className="badge badge-muted">{t(`enums.NeedStatus.${n.status}`)}</span>
             {n.description ? <p>{n.description}</p> : null}
+            {n.bridgingLoan ? (
+              <p className="bridging-loan" data-testid={sel.needs.bridgingLoan(n.id)}>
+                {t('credit.needCard.bridgingLoan', {
+                  amount: n.bridgingLoan.amountYuan === null || n.bridgingLoan.amountYuan === undefined ? '—' : n.bridgingLoan.amountYuan.toLocaleString(i18n.language),
+                  since: n.bridgingLoan.since ?? '—',
+                  officer: n.bridgingLoan.creditOfficer?.name ?? '—',
+                })}
+              </p>
+            ) : null}
             <small className="muted">{new Date(n.createdAt).toLocaleString(i18n.language)}</small>
             {caps.match && (n.status === 'OPEN' || n.status === 'REFERRED') ? (
               <Link className="button" to={`/needs/${n.id}/match`} data-testid={sel.needs.match(n.id)}>

@@ -65,7 +65,7 @@ describeEachStore('household import and field exports over the API ($name store)
     otherCoordinator = await server.token({ sub: 'test-coordinator-2', role: 'COORDINATOR', townships: [OTHER_TOWNSHIP] });
     socialWorker = await server.token({ sub: 'test-social-worker', role: 'SOCIAL_WORKER', villages: ['vil_510129001002', 'vil_510129001003', 'vil_510129001004'] });
     volunteer = await server.token({ sub: 'test-volunteer', role: 'VOLUNTEER', villages: ['vil_510129001002'] });
-  });
+  }, 240_000); // seeding Neo4j on a busy machine
   afterAll(async () => {
     await server.stop();
     await adapter.close(store);

@@ -1,7 +1,8 @@
-// Purpose: the stakeholder relationships ([:LINK]) with the given ids; ids that do not exist give no row.
+// Purpose: the stakeholder relationships with the given ids (any RelationshipType); ids that do not exist give no row.
 // Parameters: $ids: list of Relationship ids
-// Returns: id, props (all relationship properties)
+// Returns: id, props (the relationship's properties with type, fromId and toId from the edge)
 // Mode: READ
 UNWIND $ids AS id
-MATCH ()-[r:LINK {id: id}]->()
-RETURN r.id AS id, properties(r) AS props
+MATCH (a:Stakeholder)-[r:PARTNER|MEMBER_OF|WORKS_WITH|REFERS_TO|SERVES|FUNDS|INCUBATED_BY|SUPERVISES|KNOWS]->(b:Stakeholder)
+WHERE r.id = id
+RETURN r.id AS id, r {.*, type: type(r), fromId: a.id, toId: b.id} AS props

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
 import { badInput } from '../errors/HuzhuError';
 import { MAX_PAGE_SIZE, type Page, type PageRequest } from '../store/GraphStore';
 
@@ -31,13 +32,36 @@ export function decodeCursor(cursor: string, path: ReadonlyArray<string | number
   return decoded.slice(CURSOR_PREFIX.length);
 }
 
-/** Validates `first` (1..MAX_PAGE_SIZE) and `after`, giving the store's page request. */
-export function toPageRequest(args: ConnectionArgs, maxPage: number = MAX_PAGE_SIZE): PageRequest {
+/**
+ * Validates `first` (1..MAX_PAGE_SIZE) and `after`, giving the store's page request. With the resolver's
+ * `info`, the store counts only when the query selects `totalCount` (issue 13 item 1).
+ */
+export function toPageRequest(args: ConnectionArgs, maxPage: number = MAX_PAGE_SIZE, info?: GraphQLResolveInfo): PageRequest {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > maxPage) {
     throw badInput(`first: must be between 1 and ${maxPage} (got ${first}); page with after: pageInfo.endCursor`, ['first']);
   }
-  return { first, after: args.after == null ? null : decodeCursor(args.after) };
+  const request: PageRequest = { first, after: args.after == null ? null : decodeCursor(args.after) };
+  return info === undefined || selectsField(info, 'totalCount') ? request : { ...request, count: false };
+}
+
+/**
+ * Whether the field being resolved selects `name` directly on its result (through fragments too). Any
+ * directive on the way (@include, @skip) counts as selecting it, so a doubt always counts.
+ */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection: SelectionNode) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if ((selection.directives ?? []).length > 0) return true;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      const fragment = info.fragments[selection.name.value];
+      if (fragment === undefined || seen.has(selection.name.value)) return fragment === undefined;
+      seen.add(selection.name.value);
+      return within(fragment.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
 }
 
 export function toConnection<T extends { id: string }>(page: Page<T>): Connection<T> {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityKind } from '../domain/ids';
 import type { EntityMap } from '../domain/model';
 import type { GraphStore } from '../store/GraphStore';
+import { forgetNeedContexts } from '../services/needContext';
 
 /**
  * One DataLoader per entity kind, per request: resolvers that need a related
@@ -32,4 +33,5 @@ export function createLoaders(store: GraphStore): Loaders {
 /** Forget everything loaded so far in this request (after a write, so its result is read fresh). */
 export function clearLoaders(loaders: Loaders): void {
   for (const loader of Object.values(loaders)) (loader as DataLoader<string, unknown>).clearAll();
+  forgetNeedContexts(loaders);
 }

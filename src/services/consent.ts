@@ -99,11 +99,13 @@ export async function consentedOrganizationIds(
   now: Date = new Date(),
   /** The household when the caller already holds it (saves a read). */
   known?: Household,
+  /** The household's consents when the caller already read them (GraphStore.matchContext; saves a read). */
+  knownConsents?: readonly Consent[] | null,
 ): Promise<Set<string> | 'ALL'> {
   const household = known?.id === householdId ? known : (await store.getMany('Household', [householdId]))[0];
   if (!household) return new Set();
   const children = householdHasChildren(household);
-  const usable = (await consentsOf(store, householdId)).filter((c) => isConsentActive(c, now) && (!children || c.guardianConsent));
+  const usable = (knownConsents ?? (await consentsOf(store, householdId))).filter((c) => isConsentActive(c, now) && (!children || c.guardianConsent));
   if (usable.some((c) => c.categories.includes(category))) return 'ALL';
   return new Set(usable.flatMap((c) => c.organizationIds));
 }

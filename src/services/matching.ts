@@ -1,9 +1,8 @@
-import type DataLoader from 'dataloader';
-import { kindOfId, type EntityKind } from '../domain/ids';
-import type { EntityMap, Household, Need, Service, Township, Village } from '../domain/model';
+import { kindOfId } from '../domain/ids';
+import type { Consent, Household, Need, Relationship, Service, Township, Village } from '../domain/model';
 import { matchNeed as matchNeedRules, type MatchResult } from '../domain/matching';
 import {
-  trustDistancesFrom,
+  householdTrustDistances,
   trustPath as graphTrustPath,
   withHousehold,
   type TrustDistances,
@@ -12,6 +11,7 @@ import {
 } from '../graph';
 import { badInput, notFound } from '../errors/HuzhuError';
 import { consentedOrganizationIds } from './consent';
+import { loadNeedContext } from './needContext';
 import { networkView, type NetworkView } from './networkSnapshot';
 import type { ServiceContext } from './ServiceContext';
 
@@ -20,35 +20,21 @@ export interface MatchContext {
   household: Household;
   village: Village;
   township: Township;
+  /** The household's consents, when read with the rest (loadMatchContext: GraphStore.matchContext). */
+  consents?: readonly Consent[];
 }
 
 /** Loads the need, its household, village and township; NOT_FOUND names the missing link. */
 export async function loadMatchContext(ctx: ServiceContext, needId: string, path: ReadonlyArray<string | number> = ['needId']): Promise<MatchContext> {
   if (kindOfId(needId) !== 'Need') throw badInput(`${path.join('.')}: must be a Need id (need_…)`, path);
-  const get = recordReader(ctx);
-  const need = await get('Need', needId);
-  if (!need) throw notFound('Need', needId, path);
-  const household = await get('Household', need.householdId);
+  // One store call (GraphStore.matchContext), shared with the access guard's check through the request's loaders.
+  const found = await loadNeedContext(ctx, needId);
+  if (!found) throw notFound('Need', needId, path);
+  const { need, household, village, township } = found;
   if (!household) throw notFound('Household', need.householdId, path);
-  const village = await get('Village', household.villageId);
   if (!village) throw notFound('Village', household.villageId, path);
-  const township = await get('Township', village.townshipId);
   if (!township) throw notFound('Township', village.townshipId, path);
-  return { need, household, village, township };
-}
-
-/**
- * One record by id: through the request's DataLoaders when the caller has
- * them (the access guard has usually loaded the same need, household and
- * village already), else straight from the store.
- */
-function recordReader(ctx: ServiceContext & { loaders?: Partial<Record<EntityKind, DataLoader<string, unknown>>> }) {
-  return async <K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | null> => {
-    const loader = ctx.loaders?.[kind];
-    if (loader) return (await loader.load(id)) as EntityMap[K] | null;
-    const [row] = await ctx.store.getMany(kind, [id]);
-    return row ?? null;
-  };
+  return { need, household, village, township, consents: found.consents };
 }
 
 export interface MatchOptions {
@@ -74,7 +60,7 @@ export async function matchNeed(
   }
   const context = await loadMatchContext(ctx, needId);
   const view = await networkView(ctx.store);
-  const consent = await consentScope(ctx, view, context.household, context.need.category);
+  const consent = await consentScope(ctx, view, context.household, context.need.category, context.consents);
   const exclude = new Set([...consent.excludeOrganizationIds, ...(options.excludeOrganizationIds ?? [])]);
   return {
     ...matchWithView(view, context, { ...options, excludeOrganizationIds: exclude }, consent.restricted ? consent : null),
@@ -102,9 +88,16 @@ export interface ConsentScope {
   consentedOrganizationIds: ReadonlySet<string>;
 }
 
-export async function consentScope(ctx: ServiceContext, view: NetworkView, household: Household, category: string | null): Promise<ConsentScope> {
+export async function consentScope(
+  ctx: ServiceContext,
+  view: NetworkView,
+  household: Household,
+  category: string | null,
+  /** The household's consents when the caller already holds them (MatchContext.consents). */
+  knownConsents?: readonly Consent[],
+): Promise<ConsentScope> {
   // A category no consent can name ('') leaves only the organisations consents name.
-  const consented = await consentedOrganizationIds(ctx.store, household.id, category ?? '', ctx.now(), household);
+  const consented = await consentedOrganizationIds(ctx.store, household.id, category ?? '', ctx.now(), household, knownConsents ?? null);
   if (consented === 'ALL') return { restricted: false, consentRequired: false, excludeOrganizationIds: new Set(), consentedOrganizationIds: new Set() };
   if (consented.size === 0) return { restricted: false, consentRequired: true, excludeOrganizationIds: new Set(), consentedOrganizationIds: new Set() };
   return {
@@ -118,21 +111,21 @@ export async function consentScope(ctx: ServiceContext, view: NetworkView, house
 /** The pure part of matchNeed, given a network view (also used by planAllocations for many needs). */
 export function matchWithView(view: NetworkView, context: MatchContext, options: MatchOptions, consent: ConsentScope | null = null): MatchResult {
   const { need, household, village, township } = context;
-  const overlay = withHousehold(view.graph, household);
+  const lookups = viewLookups(view);
   const exclude = options.excludeOrganizationIds ?? new Set<string>();
-  const distances = trustDistancesFrom(overlay, household.id, { excludeNodeIds: exclude });
-  const servicesById = new Map(view.snapshot.services.map((s) => [s.id, s]));
+  const distances = householdTrustDistances(view.graph, household, { excludeNodeIds: exclude });
+  const servicesById = lookups.servicesById;
   // Under restricted consent, which non-consented organisations stand on the path the service would otherwise be reached by.
   let unrestricted: TrustDistances | null = null;
   const consentBlockedBy = (serviceId: string): string[] | null => {
     if (consent === null) return null;
     const service = servicesById.get(serviceId);
     if (!service) return null;
-    unrestricted ??= trustDistancesFrom(overlay, household.id);
+    unrestricted ??= householdTrustDistances(view.graph, household);
     const path = unrestricted.pathTo(serviceId);
     const onPath = new Set<string>([service.organizationId]);
     for (const step of path?.steps ?? []) onPath.add(step.fromId).add(step.toId);
-    const names = new Map(view.snapshot.organizations.map((o) => [o.id, o.name]));
+    const names = lookups.organizationNames;
     const blockers = [...onPath].filter((id) => names.has(id) && !consent.consentedOrganizationIds.has(id));
     return blockers.length === 0 ? null : blockers.map((id) => names.get(id) ?? id);
   };
@@ -142,14 +135,49 @@ export function matchWithView(view: NetworkView, context: MatchContext, options:
     village,
     township,
     services: view.snapshot.services,
-    villagesById: new Map(view.snapshot.villages.map((v) => [v.id, v])),
-    townshipsById: new Map(view.snapshot.townships.map((t) => [t.id, t])),
+    villagesById: lookups.villagesById,
+    townshipsById: lookups.townshipsById,
     trustPathTo: (serviceId) => (exclude.has(servicesById.get(serviceId)?.organizationId ?? '') ? null : distances.pathTo(serviceId)),
     trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
-    trustUnlockHint: (serviceId) => trustUnlockHint(view, distances, servicesById.get(serviceId)),
+    trustUnlockHint: (serviceId) => trustUnlockHint(lookups, distances, servicesById.get(serviceId)),
     consentBlockedBy,
     limit: options.limit,
   });
+}
+
+/** What matching looks up by id, built once per network view rather than once per request. */
+interface ViewLookups {
+  servicesById: ReadonlyMap<string, Service>;
+  villagesById: ReadonlyMap<string, Village>;
+  townshipsById: ReadonlyMap<string, Township>;
+  organizationNames: ReadonlyMap<string, string>;
+  /** Organisations, people, villages and townships by id: the names an unlock hint shows. */
+  stakeholderNames: ReadonlyMap<string, string>;
+  prospective: readonly Relationship[];
+}
+
+const lookupsByView = new WeakMap<NetworkView, ViewLookups>();
+
+function viewLookups(view: NetworkView): ViewLookups {
+  const cached = lookupsByView.get(view);
+  if (cached) return cached;
+  const { snapshot } = view;
+  const organizationNames = new Map(snapshot.organizations.map((o) => [o.id, o.name] as const));
+  const lookups: ViewLookups = {
+    servicesById: new Map(snapshot.services.map((s) => [s.id, s])),
+    villagesById: new Map(snapshot.villages.map((v) => [v.id, v])),
+    townshipsById: new Map(snapshot.townships.map((t) => [t.id, t])),
+    organizationNames,
+    stakeholderNames: new Map<string, string>([
+      ...organizationNames,
+      ...snapshot.people.map((p) => [p.id, p.name] as const),
+      ...snapshot.villages.map((v) => [v.id, v.displayName] as const),
+      ...snapshot.townships.map((t) => [t.id, t.name] as const),
+    ]),
+    prospective: snapshot.relationships.filter((r) => r.status === 'PROSPECTIVE'),
+  };
+  lookupsByView.set(view, lookups);
+  return lookups;
 }
 
 /**
@@ -157,17 +185,11 @@ export function matchWithView(view: NetworkView, context: MatchContext, options:
  * its organisation and a stakeholder the household already reaches? Building
  * that link would open a path.
  */
-function trustUnlockHint(view: NetworkView, distances: TrustDistances, service: Service | undefined): string | null {
+function trustUnlockHint(lookups: ViewLookups, distances: TrustDistances, service: Service | undefined): string | null {
   if (!service) return null;
   const orgId = service.organizationId;
-  const names = new Map<string, string>([
-    ...view.snapshot.organizations.map((o) => [o.id, o.name] as const),
-    ...view.snapshot.people.map((p) => [p.id, p.name] as const),
-    ...view.snapshot.villages.map((v) => [v.id, v.displayName] as const),
-    ...view.snapshot.townships.map((t) => [t.id, t.name] as const),
-  ]);
-  for (const rel of view.snapshot.relationships) {
-    if (rel.status !== 'PROSPECTIVE') continue;
+  const names = lookups.stakeholderNames;
+  for (const rel of lookups.prospective) {
     const other = rel.fromId === orgId ? rel.toId : rel.toId === orgId ? rel.fromId : null;
     if (other !== null && distances.distances.has(other)) {
       return `making the PROSPECTIVE ${rel.type} link between ${names.get(orgId) ?? orgId} and ${names.get(other) ?? other} at least BUILDING would open a path`;

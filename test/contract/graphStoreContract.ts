@@ -16,7 +16,7 @@ import { seedIfEmpty } from '../../src/seed/seedIfEmpty';
 import { seedStore, type SeedTarget } from '../../src/seed/seedStore';
 import { loadSyntheticWorld, type SyntheticWorld } from '../../src/seed/syntheticWorld';
 import type { SeedRun } from '../../src/store/SeedRun';
-import { MAX_PAGE_SIZE, type FilterMap, type GraphStore, type Page } from '../../src/store/GraphStore';
+import { MAX_PAGE_SIZE, NOT_COUNTED, type FilterMap, type GraphStore, type Page } from '../../src/store/GraphStore';
 import { EMPTY_TRACK_RECORD, addTrackRecords, referralTrackRecord, type ServiceTrackRecord } from '../../src/domain/referralTrackRecord';
 import {
   aCategory,
@@ -1049,6 +1049,18 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
         await store.update('Household', { ...stored!, loan: loan(other.id) });
         expect(await listIds('Household', { creditOfficerId: other.id })).toEqual([mine[0]!.id, theirs.id].sort());
         expect((await store.list('Household', { creditOfficerId: 'per_nobody' }, { first: 5 })).totalCount).toBe(0);
+      });
+    });
+
+    describe('list with count: false (issue 13 item 1: totalCount only when the query selects it)', () => {
+      it('returns the same page without counting, totalCount NOT_COUNTED', async () => {
+        for (const [kind, filter] of [['Household', { villageId: net.villages[0].id }], ['Need', {}], ['Relationship', {}]] as const) {
+          const counted = await store.list(kind, filter, { first: 2 });
+          const uncounted = await store.list(kind, filter, { first: 2, count: false });
+          expect(counted.totalCount).toBeGreaterThan(0);
+          expect({ ...uncounted, totalCount: counted.totalCount }).toEqual(counted);
+          expect(uncounted.totalCount).toBe(NOT_COUNTED);
+        }
       });
     });
 

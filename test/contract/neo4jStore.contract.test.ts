@@ -147,15 +147,35 @@ describeNeo4j('the Neo4j adapter', (uri) => {
         ).toBe(1);
       });
 
-      it('stores a relationship as one [:LINK] edge between its stakeholders', async () => {
+      it('stores a relationship as one edge of its own Neo4j type between its stakeholders, the type not a property', async () => {
         const rel = net.relationships[0];
         expect(
-          await count('MATCH (:Stakeholder {id: $from})-[r:LINK {id: $id}]->(:Stakeholder {id: $to}) RETURN count(r) AS n', {
+          await count('MATCH (:Stakeholder {id: $from})-[r {id: $id}]->(:Stakeholder {id: $to}) WHERE type(r) = $type AND r.type IS NULL RETURN count(r) AS n', {
             from: rel.fromId,
             to: rel.toId,
             id: rel.id,
+            type: rel.type,
           }),
         ).toBe(1);
+        expect(await count('MATCH ()-[r:LINK]->() RETURN count(r) AS n')).toBe(0);
+      });
+
+      it("draws a person's assignments as ASSIGNED_TO and WORKS_FOR, so SERVES and MEMBER_OF edges are only recorded relationships", async () => {
+        const assigned = net.people.find((p) => p.villageIds.length > 0 && p.organizationId !== null) ?? net.people.find((p) => p.villageIds.length > 0);
+        if (!assigned) throw new Error('smallNetwork has no person assigned to a village');
+        expect(await count('MATCH (:Person {id: $p})-[:ASSIGNED_TO]->(:Village) RETURN count(*) AS n', { p: assigned.id })).toBe(new Set(assigned.villageIds).size);
+        expect(await count('MATCH (:Person)-[r:SERVES|MEMBER_OF]->() WHERE r.id IS NULL RETURN count(r) AS n')).toBe(0);
+      });
+
+      it('moves a relationship to its new Neo4j type when an update changes its type', async () => {
+        const rel = net.relationships[0];
+        const retyped = { ...rel, type: rel.type === 'KNOWS' ? ('WORKS_WITH' as const) : ('KNOWS' as const) };
+        await store.update('Relationship', retyped);
+        expect(await count('MATCH ()-[r {id: $id}]->() RETURN count(r) AS n', { id: rel.id })).toBe(1);
+        expect(await count('MATCH ()-[r {id: $id}]->() WHERE type(r) = $type RETURN count(r) AS n', { id: rel.id, type: retyped.type })).toBe(1);
+        expect(await store.findRelationship(rel.fromId, rel.toId, retyped.type)).toEqual(retyped);
+        expect(await store.findRelationship(rel.fromId, rel.toId, rel.type)).toBeNull();
+        await store.update('Relationship', rel);
       });
 
       it('moves the LIVES_IN edge when a household moves village', async () => {
@@ -182,7 +202,7 @@ describeNeo4j('the Neo4j adapter', (uri) => {
         expect(await count('MATCH ()-[r]->() RETURN count(r) AS n')).toBe(edges);
       });
 
-      it('refuses a relationship whose end does not exist (a [:LINK] needs both ends)', async () => {
+      it('refuses a relationship whose end does not exist (its edge needs both ends)', async () => {
         const dangling = { ...net.relationships[0], id: 'rel_dangling1', toId: 'per_doesnotexist' };
         await expect(store.upsertMany('Relationship', [dangling])).rejects.toMatchObject({
           code: 'NOT_FOUND',

@@ -5,6 +5,7 @@ import { HuzhuError, badInput, notFound } from '../../errors/HuzhuError';
 import { createSensitiveReadRecorder, type AuditActor, type SensitiveReadRecorder } from '../../services/audit';
 import { consentGap, consentsOf } from '../../services/consent';
 import { listAll } from '../../services/listAll';
+import { loadNeedContext } from '../../services/needContext';
 import type { RequestContext } from '../context';
 import { PURPOSES_BY_ROLE, type Purpose } from './Purpose';
 import { READ_RULES, type Visibility } from './readRules';
@@ -57,6 +58,15 @@ export class RequestAccess {
 
   visibility(kind: EntityKind): Visibility {
     return READ_RULES[this.role][kind];
+  }
+
+  /**
+   * Reads a need's match context in one store call (GraphStore.matchContext) and primes the request's loaders
+   * with it, so the scope check that follows and matchNeed read no record of it again (issue 13 item 1).
+   * Not a decision: requireReadable still decides. A value that is not a need id is left to it.
+   */
+  async primeNeedContext(needId: unknown): Promise<void> {
+    if (typeof needId === 'string' && isIdOf('Need', needId)) await loadNeedContext(this.ctx, needId);
   }
 
   /** After a write: decisions made on records as they were before it are forgotten (the loaders are cleared too). */

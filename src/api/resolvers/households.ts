@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Household, Loan, Need } from '../../domain/model';
 import { recordNeed, registerHousehold, updateHousehold } from '../../services/households';
 import { scopedPage } from '../auth/scopedPage';
@@ -10,10 +11,11 @@ type ListArgs = ConnectionArgs & { filter?: unknown };
 
 export const householdsResolvers = {
   Query: {
-    households: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await scopedPage(ctx, 'Household', parseFilter(HouseholdFilterInput, args.filter), toPageRequest(args))),
-    needs: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await scopedPage(ctx, 'Need', parseFilter(NeedFilterInput, args.filter), toPageRequest(args))),
+    // totalCount is counted only when the query selects it (toPageRequest with info).
+    households: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await scopedPage(ctx, 'Household', parseFilter(HouseholdFilterInput, args.filter), toPageRequest(args, undefined, info))),
+    needs: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await scopedPage(ctx, 'Need', parseFilter(NeedFilterInput, args.filter), toPageRequest(args, undefined, info))),
     categories: (_: unknown, __: unknown, ctx: RequestContext) => ctx.store.listCategories(),
   },
   Mutation: {
@@ -25,8 +27,8 @@ export const householdsResolvers = {
   Household: {
     village: async (h: Household, _: unknown, ctx: RequestContext) =>
       required(await ctx.loaders.Village.load(h.villageId), 'Village', h.villageId),
-    needs: async (h: Household, args: ConnectionArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Need', { householdId: h.id }, toPageRequest(args))),
+    needs: async (h: Household, args: ConnectionArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Need', { householdId: h.id }, toPageRequest(args, undefined, info))),
   },
   Loan: {
     creditOfficer: (loan: Loan, _: unknown, ctx: RequestContext) => ctx.loaders.Person.load(loan.creditOfficerId),

@@ -1,0 +1,116 @@
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import { Q } from './cypherRegistry';
+import type { Neo4jRunner } from './Neo4jRunner';
+import { ServiceArea } from '../../domain/model';
+import { RELATIONSHIP_TYPES } from './relationshipTypes';
+import { areaProps } from './serviceAreaProps';
+
+/**
+ * The layout version this code writes and reads, kept on the schema marker
+ * `(:HuzhuSchema {name: 'graph', version})`:
+ * - 1 (no marker): stakeholder relationships as one generic `[:LINK {type}]`;
+ *   a person's assignments as `[:SERVES]` (villages, townships) and `[:MEMBER_OF]` (organisation).
+ * - 2: each relationship an edge of its own RelationshipType (relationshipTypes.ts);
+ *   a person's assignments `[:ASSIGNED_TO]` and `[:WORKS_FOR]`, so SERVES and
+ *   MEMBER_OF name only recorded relationships; a service's area also as plain
+ *   properties (serviceAreaProps.ts) beside areaJson.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** What one start-up upgrade did (src/main.ts logs it when it moved anything or found leftovers). */
+export interface SchemaUpgradeReport {
+  /** The marker's version before this init(). */
+  fromVersion: number;
+  toVersion: number;
+  /** [:LINK] edges rewritten as typed relationships. */
+  relationships: number;
+  /** Person assignment edges renamed (SERVES → ASSIGNED_TO, MEMBER_OF → WORKS_FOR). */
+  personEdges: number;
+  /** Services given their area properties (serviceAreaProps.ts). */
+  services: number;
+  /** [:LINK] edges left because their type is no RelationshipType (kept, never deleted). */
+  unknownLinks: number;
+  /** Transactions the upgrade committed. */
+  batches: number;
+  ms: number;
+}
+
+/**
+ * Brings a database written by an older layout up to SCHEMA_VERSION, at
+ * start-up: a batch per transaction (each first locks the schema marker, so
+ * instances starting together take turns and never move one edge twice),
+ * idempotent (a batch finds only what is left; a crash part-way is finished by
+ * the next start), nothing deleted that is not written again in the same
+ * transaction. A database already at the version costs one read. Ordinary
+ * writes never touch the marker (issue 13 item 3).
+ */
+export async function upgradeSchema(runner: Neo4jRunner, options: { batchSize: number; timeoutMs: number }): Promise<SchemaUpgradeReport> {
+  const started = Date.now();
+  const budget = { timeoutMs: options.timeoutMs };
+  const fromVersion = await runner.read((tx) => tx.first(Q.getSchemaVersion, {}, VersionRow), budget).then((row) => row?.version ?? 1);
+  const report: SchemaUpgradeReport = { fromVersion, toVersion: fromVersion, relationships: 0, personEdges: 0, services: 0, unknownLinks: 0, batches: 0, ms: 0 };
+  if (fromVersion >= SCHEMA_VERSION) return { ...report, ms: Date.now() - started };
+
+  const limit = neo4j.int(options.batchSize);
+  const steps = [
+    { key: 'relationships', query: Q.migrateLinkRelationships, params: { limit, types: [...RELATIONSHIP_TYPES] } },
+    { key: 'personEdges', query: Q.migratePersonReferenceEdges, params: { limit } },
+  ] as const;
+  for (const step of steps) {
+    for (;;) {
+      const moved = await runner.write(async (tx) => {
+        await tx.rows(Q.lockSchemaMarker, { at: new Date().toISOString() }, VersionRow);
+        return (await tx.first(step.query, step.params, MigratedRow))?.migrated ?? 0;
+      }, budget);
+      report.batches += 1;
+      report[step.key] += moved;
+      if (moved < options.batchSize) break;
+    }
+  }
+  for (;;) {
+    const moved = await runner.write(async (tx) => {
+      await tx.rows(Q.lockSchemaMarker, { at: new Date().toISOString() }, VersionRow);
+      const rows = await tx.rows(Q.listServicesWithoutAreaProps, { limit }, AreaRow);
+      if (rows.length > 0) await tx.rows(Q.setServiceAreaProps, { rows: rows.map((r) => ({ id: r.id, props: areaPropsOf(r.areaJson) })) }, MigratedRow);
+      return rows.length;
+    }, budget);
+    report.batches += 1;
+    report.services += moved;
+    if (moved < options.batchSize) break;
+  }
+  report.unknownLinks = (await runner.read((tx) => tx.first(Q.countLinkRelationships, {}, TotalRow), budget))?.total ?? 0;
+  if (report.unknownLinks === 0) {
+    await runner.schema(Q.dropConstraintLinkId, budget);
+    await runner.schema(Q.dropConstraintLinkEnds, budget);
+  }
+  await runner.write(
+    (tx) =>
+      tx.rows(
+        Q.setSchemaVersion,
+        { version: neo4j.int(SCHEMA_VERSION), at: new Date().toISOString(), relationships: neo4j.int(report.relationships), personEdges: neo4j.int(report.personEdges) },
+        VersionRow,
+      ),
+    budget,
+  );
+  return { ...report, toVersion: SCHEMA_VERSION, ms: Date.now() - started };
+}
+
+// Private:
+
+const VersionRow = z.object({ version: z.number().int() });
+const MigratedRow = z.object({ migrated: z.number().int().min(0) });
+const TotalRow = z.object({ total: z.number().int().min(0) });
+const AreaRow = z.object({ id: z.string(), areaJson: z.string().nullable() });
+
+/** The area properties from a stored areaJson; one that cannot be read is marked UNKNOWN (kept, not listed again). */
+function areaPropsOf(areaJson: string | null): Record<string, unknown> {
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(areaJson ?? 'null');
+  } catch {
+    raw = null;
+  }
+  const area = ServiceArea.safeParse(raw);
+  return area.success ? areaProps(area.data) : { areaKind: 'UNKNOWN', areaTownshipIds: null, areaVillageIds: null, areaKm: null };
+}

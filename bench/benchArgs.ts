@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 /** What `npm run bench -- …` was asked to do (see bench/README.md). */
-export const SECTIONS = ['load', 'match', 'overhead', 'peer', 'plan', 'coverage', 'writers', 'import', 'map'] as const;
+export const SECTIONS = ['load', 'match', 'overhead', 'peer', 'plan', 'coverage', 'writers', 'mixed', 'import', 'map', 'hsds'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {

@@ -1,5 +1,7 @@
 import type { HouseholdImportFigures } from './householdImport';
 import type { MapRenderFigures } from './mapRender';
+import type { HsdsExportFigures } from './hsdsExport';
+import type { MixedFigures } from './mixedWorkload';
 import type { WriterFigures } from './concurrentWriters';
 import type { BenchArgs, Section } from './benchArgs';
 import type { SeedTiming } from './bulkLoad';
@@ -35,10 +37,14 @@ export interface BenchResults {
   rss: RssFigures[];
   /** Concurrent writers on distinct households (issue 13 item 3; bench/concurrentWriters.ts); absent in older results. */
   writers?: WriterFigures[];
+  /** matchNeed beside a stream of writes (issue 13; bench/mixedWorkload.ts); absent in older results. */
+  mixed?: MixedFigures[];
   /** The household import rate (issue 14 item 2; bench/householdImport.ts); absent in older results. */
   householdImport?: HouseholdImportFigures | null;
   /** The network map in headless Chromium (issue 12; bench/mapRender.ts); absent in older results. */
   mapRender?: MapRenderFigures | null;
+  /** The HSDS export of the whole directory (issue 14 item 1; bench/hsdsExport.ts); absent in older results. */
+  hsdsExport?: HsdsExportFigures | null;
   /** Steps that failed: reported in the file, the rest of the run goes on. */
   failures: Array<{ step: string; message: string }>;
 }

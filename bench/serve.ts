@@ -144,14 +144,14 @@ async function main(): Promise<void> {
 }
 
 /** Up to `count` OPEN needs of the seed (not the bench's extra ones), spread evenly over them in id order. */
-async function sampleOpenNeeds(store: GraphStore, count: number): Promise<Array<{ id: string; category: string }>> {
+async function sampleOpenNeeds(store: GraphStore, count: number): Promise<Array<{ id: string; category: string; householdId: string }>> {
   const page = await store.list('Need', { status: 'OPEN' }, { first: 10_000 });
   const seeded = page.items.filter((n) => !n.id.startsWith('need_bench-'));
   const step = Math.max(1, Math.floor(seeded.length / count));
-  const out: Array<{ id: string; category: string }> = [];
+  const out: Array<{ id: string; category: string; householdId: string }> = [];
   for (let i = 0; i < seeded.length && out.length < count; i += step) {
     const need = seeded[i];
-    if (need) out.push({ id: need.id, category: need.category });
+    if (need) out.push({ id: need.id, category: need.category, householdId: need.householdId });
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import type { BenchResults, MatchFigures, NeoLoad } from './benchResults';
 import { householdImportReport } from './householdImport';
 import { mapRenderReport } from './mapRender';
+import { hsdsExportReport } from './hsdsExport';
+import { mixedGoalRows, mixedReport } from './mixedWorkload';
 import type { LoadSummary } from './httpLoad';
 import { FLOOR_CYPHER } from './bulkLoad';
 import { PEER_TYPE_DEFS } from './peerServer';
@@ -60,8 +62,10 @@ export function writeReport(r: BenchResults): string {
   out.push(...peerSection(r));
   out.push(...servicesSection(r));
   out.push(...writersSection(r));
+  out.push(...mixedReport(r.mixed, r.settings.smoke));
   out.push(...householdImportReport(r.householdImport));
   out.push(...mapRenderReport(r.mapRender));
+  out.push(...hsdsExportReport(r.hsdsExport));
   out.push(...whySection(r));
   if (r.failures.length > 0) {
     out.push('## Steps that failed', '');
@@ -173,6 +177,7 @@ export function goals(r: BenchResults): GoalRow[] {
         : null,
     ),
   );
+  rows.push(...mixedGoalRows(r.mixed, r.settings.smoke));
   return rows;
 }
 

@@ -88,7 +88,8 @@ export function accessWorld(): AccessWorld {
     markers: ['DIBAO', 'DISABILITY_CERTIFICATE'],
     disabilityGrade: 2,
     head: { name: 'CANARY-NAME-hhA', phone: '+86 139 0000 7301', idNumber: '51012919800101730X' },
-    loan: { creditOfficerId: creditOfficer.id, amountYuan: LOAN_CANARY, purpose: 'LIVESTOCK', since: BUILT_ON },
+    // A serious-illness bridging loan (大病周转), so needA's card (Need.bridgingLoan, FINANCE on a need) carries the canary too.
+    loan: { creditOfficerId: creditOfficer.id, amountYuan: LOAN_CANARY, purpose: 'OTHER', since: BUILT_ON, seriousIllnessBridging: true },
   });
   const hhB = aHousehold({
     villageId: v3.id,

@@ -50,8 +50,10 @@ export function addRecord(into: HsdsRecordSet, kind: Kind, record: Record<string
       return;
     }
     case 'service': {
-      keep(into.services, { schema: 'service', record, source, problems: [] });
       const org = record['organization'];
+      // A service nesting its organization belongs to it, whether or not it repeats organization_id.
+      const withOrg = record['organization_id'] === undefined && isObject(org) && typeof org['id'] === 'string' ? { ...record, organization_id: org['id'] } : record;
+      keep(into.services, { schema: 'service', record: withOrg, source, problems: [] });
       if (isObject(org)) keep(into.organizations, { schema: 'organization', record: org, source: `${source}#/organization`, problems: [] });
       return;
     }

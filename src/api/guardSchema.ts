@@ -2,7 +2,6 @@ import {
   defaultFieldResolver,
   getNamedType,
   isAbstractType,
-  isEnumType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -26,7 +25,8 @@ import { MUTATION_RULES, QUERY_RULES } from './auth/operationRules';
 import { accessOf, entityKindOfType, type Owner, type RequestAccess } from './auth/RequestAccess';
 import { selectionAllowed } from './auth/sensitiveRules';
 import { sensitiveKindOf } from './auth/sensitiveKindOf';
-import { SENSITIVE_KINDS, type SensitiveKind } from './auth/SensitiveKind';
+import { type SensitiveKind } from './auth/SensitiveKind';
+import { checkEnumTwins } from './enumTwins';
 import type { RequestContext } from './context';
 
 /**
@@ -98,7 +98,7 @@ export function guardSchema(schema: GraphQLSchema, options: GuardOptions): Graph
 
 // -- start-up checks -----------------------------------------------------------------
 
-/** The operation tables name exactly the root fields; the SDL's SensitiveKind is the policy's; records have ids. */
+/** The operation tables name exactly the root fields; the SDL's enums equal their twins in the code; records have ids. */
 export function checkPolicyCoversSchema(schema: GraphQLSchema): void {
   const problems: string[] = [];
   const compare = (what: string, type: GraphQLObjectType | null | undefined, table: Readonly<Record<string, unknown>>) => {
@@ -111,10 +111,8 @@ export function checkPolicyCoversSchema(schema: GraphQLSchema): void {
   compare('Query', schema.getQueryType(), QUERY_RULES);
   compare('Mutation', schema.getMutationType(), MUTATION_RULES);
 
-  const sdlKinds = schema.getType('SensitiveKind');
-  const sdlValues = isEnumType(sdlKinds) ? sdlKinds.getValues().map((v) => v.name) : [];
-  const sameKinds = sdlValues.length === SENSITIVE_KINDS.length && SENSITIVE_KINDS.every((k) => sdlValues.includes(k));
-  if (!sameKinds) problems.push(`enum SensitiveKind in the SDL (${sdlValues.join(', ')}) differs from src/api/auth/SensitiveKind.ts (${SENSITIVE_KINDS.join(', ')})`);
+  // Every SDL enum with a run-time twin (zod enum or list) agrees with it, SensitiveKind included (src/api/enumTwins.ts).
+  problems.push(...checkEnumTwins(schema));
 
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;

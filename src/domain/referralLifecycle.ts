@@ -22,6 +22,11 @@ export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, ReadonlyArray
 
 export const ENDED_REFERRAL_STATUSES: ReadonlyArray<ReferralStatus> = ['RESOLVED', 'DECLINED', 'CANCELLED'];
 
+/** Referral statuses that hold a unit of the service's capacity: every status that has not ended. */
+export const ACTIVE_REFERRAL_STATUSES: ReadonlyArray<ReferralStatus> = (Object.keys(REFERRAL_TRANSITIONS) as ReferralStatus[]).filter(
+  (status) => !ENDED_REFERRAL_STATUSES.includes(status),
+);
+
 export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[from].includes(to);
 }

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { kindOfId } from '../../domain/ids';
 import type { Organization, Person, Relationship, RelationshipStatus, Service } from '../../domain/model';
+import { slotsOpen } from '../../domain/matching';
 import { NETWORK_HUB_ID } from '../../domain/networkHub';
 import {
   addOrganization,
@@ -94,7 +95,7 @@ export const networkResolvers = {
   Service: {
     organization: async (s: Service, _: unknown, ctx: RequestContext) =>
       required(await ctx.loaders.Organization.load(s.organizationId), 'Organization', s.organizationId),
-    capacityLeft: (s: Service) => (s.capacity === null ? null : Math.max(0, s.capacity - s.activeReferrals)),
+    capacityLeft: (s: Service) => slotsOpen(s),
     eligibility: (s: Service, _: unknown, ctx: RequestContext) => ({
       ...s.eligibility,
       residencyTownships: loadAll(ctx.loaders.Township, s.eligibility.residencyTownshipIds, 'Township'),

@@ -14,3 +14,9 @@ export function hasCapacity(service: Pick<Service, 'capacity' | 'activeReferrals
   const left = capacityLeft(service);
   return left === null || left >= 1;
 }
+
+/** What a directory shows as slots open: capacityLeft, never below zero (null: no stated limit). */
+export function slotsOpen(service: Pick<Service, 'capacity' | 'activeReferrals'>): number | null {
+  const left = capacityLeft(service);
+  return left === null ? null : Math.max(0, left);
+}

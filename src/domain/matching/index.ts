@@ -1,5 +1,5 @@
 /** Matching: where should a need go, and who gets the scarce slots. See README.md. */
-export { capacityLeft, hasCapacity } from './capacityLeft';
+export { capacityLeft, hasCapacity, slotsOpen } from './capacityLeft';
 export { evaluateEligibility } from './evaluateEligibility';
 export type { EligibilityCheck, EligibilityResult, EligibilityRule, EvaluateEligibilityOptions } from './evaluateEligibility';
 export { matchNeed } from './matchNeed';

@@ -5,6 +5,7 @@ import { FILTER_RULES, isSuppressedAggregate, RESULT_READS } from '../../src/api
 import { QUERY_RULES } from '../../src/api/auth/operationRules';
 import { INDIVIDUAL_PURPOSES, PURPOSES_BY_ROLE, type Purpose } from '../../src/api/auth/Purpose';
 import { SENSITIVE_RULES } from '../../src/api/auth/sensitiveRules';
+import { LIMITS } from '../../src/api/limits/limits';
 import type { SensitiveKind } from '../../src/api/auth/SensitiveKind';
 import type { EntityKind } from '../../src/domain/ids';
 import type { GraphStore } from '../../src/store/GraphStore';
@@ -38,7 +39,22 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.searchHouseholds(query)': JSON.stringify('canary name'),
   'Query.searchDirectory(query)': JSON.stringify('社会组织'),
   'Query.whatIf(changes)': `[{ kind: SET_SERVICE_CAPACITY, serviceId: ${JSON.stringify(world.services.otherMedical.id)}, capacity: 1 }]`,
+  // Exports and the import template: the file's rows are decoded and read for canaries like any other answer.
+  'Query.exportHouseholds(format)': 'CSV',
+  'Query.exportReferrals(format)': 'CSV',
+  'Query.householdImportTemplate(format)': 'CSV',
+  // Plans hold no family's data; an unknown id answers NOT_FOUND (or FORBIDDEN for a role without plans).
+  'Query.plan(id)': JSON.stringify('plan_matrix-none'),
+  'Query.evaluatePlan(id)': JSON.stringify('plan_matrix-none'),
+  'Query.comparePlans(a)': JSON.stringify('plan_matrix-none'),
+  'Query.comparePlans(b)': JSON.stringify('plan_matrix-none'),
+  'Query.waitlist(serviceId)': JSON.stringify(world.services.otherMedical.id),
 };
+/** The files an answer carries (SheetFile.contentBase64: CSV exports, the import template), decoded so their rows are read for canaries too. */
+function decodedFiles(text: string): string {
+  return [...text.matchAll(/"contentBase64":"([A-Za-z0-9+/=]*)"/g)].map((m) => Buffer.from(m[1] ?? '', 'base64').toString('utf8')).join('\n');
+}
+
 /** Value objects a root field returns belong to the record its arguments name. */
 const ROOT_OWNERS: Record<string, Owner> = { matchNeed: { kind: 'Need', id: world.needs.needA.id } };
 
@@ -67,7 +83,7 @@ const nodeQueries = records.map((r) => ({ ...r, query: builder.nodeQuery(r.kind,
 const queryType = schema.getQueryType() as GraphQLObjectType;
 const rootQueries = Object.keys(queryType.getFields())
   .filter((name) => name !== 'node')
-  .map((name) => ({ name, query: builder.rootQuery(name) }));
+  .flatMap((name) => builder.rootQueriesWithin(name, LIMITS.maxCost).map((query) => ({ name, query })));
 
 interface Owner {
   kind: EntityKind;
@@ -228,7 +244,7 @@ describeEachStore('the role × field matrix, generated from the schema ($name st
     });
 
     it('receives exactly the canaries it may see, through any field', () => {
-      const text = [...nodeResponses, ...rootResponses].map((r) => r.text).join('\n');
+      const text = [...nodeResponses, ...rootResponses].map((r) => `${r.text}\n${decodedFiles(r.text)}`).join('\n');
       const seen = world.canaries.filter((c) => text.includes(c.value)).map((c) => `${c.field} ${c.value}`);
       const allowed = world.canaries
         .filter((c) => {

@@ -25,6 +25,7 @@ import {
 } from 'graphql';
 import type { ArgumentSite } from '../../src/api/auth/argumentSites';
 import { loadTypeDefs } from '../../src/api/loadTypeDefs';
+import { queryCost } from '../../src/api/limits/queryCost';
 import { ENTITY_KINDS, type EntityKind } from '../../src/domain/ids';
 import type { SensitiveKind } from '../../src/api/auth/SensitiveKind';
 
@@ -92,6 +93,27 @@ export class QueryBuilder {
     const named = getNamedType(field.type);
     const inner = isLeafType(named) ? '' : ` { ${this.selection(named, 1, [])} }`;
     return `{ ${fieldName}${this.args('Query', field, 5)}${inner} }`;
+  }
+
+  /**
+   * rootQuery, split when the whole selection would cost more than the API
+   * allows (src/api/limits): one query per field of the returned type, each
+   * asked with the same arguments, so every field is still asked and read.
+   */
+  rootQueriesWithin(fieldName: string, maxCost: number): string[] {
+    const whole = this.rootQuery(fieldName);
+    if (queryCost(this.schema, parse(whole), null) <= maxCost) return [whole];
+    const queryType = this.schema.getQueryType() as GraphQLObjectType;
+    const field = queryType.getFields()[fieldName] as GraphQLField<unknown, unknown>;
+    const named = getNamedType(field.type);
+    if (!isObjectType(named)) return [whole];
+    const args = this.args('Query', field, 5);
+    return Object.values(named.getFields()).map((sub) => {
+      const subNamed = getNamedType(sub.type);
+      const subArgs = this.args(named.name, sub, 3);
+      const inner = isLeafType(subNamed) ? '' : ` { ${this.selection(subNamed, 1, [named.name])} }`;
+      return `{ ${fieldName}${args} { __typename ${sub.name}${subArgs}${inner} } }`;
+    });
   }
 
   selection(type: GraphQLNamedType, recordBudget: number, stack: readonly string[]): string {

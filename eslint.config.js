@@ -2,12 +2,64 @@
 const tseslint = require('typescript-eslint');
 const js = require('@eslint/js');
 
-/** Layers: domain and graph are pure; they may not reach the store, the API or any driver. */
-const boundaries = {
-  patterns: [
-    { group: ['**/store/**', '**/store', '**/api/**', '**/services/**', 'neo4j-driver', '@apollo/*', 'pino'], message: 'domain/ and graph/ are pure: no store, API, services or drivers (ARCHITECTURE.md).' },
-  ],
-};
+/**
+ * Layers (ARCHITECTURE.md; each src/ folder's README states what it may import — these rules enforce it):
+ * domain and graph are pure; services reach the store through its port only; the store never reaches up;
+ * the API never reaches an adapter or a driver; config and errors stand alone.
+ */
+const DRIVERS = ['neo4j-driver', '@apollo/*', 'pino'];
+const ADAPTERS = ['**/store/memory/**', '**/store/neo4j/**', '**/store/createStore', 'neo4j-driver'];
+const layer = (message, group) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
+const LAYER_RULES = [
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: layer('src/domain imports only zod, pinyin-pro, Node built-ins and other domain files (src/domain/README.md).', [
+      '**/store/**', '**/store', '**/api/**', '**/services/**', '**/graph/**', '**/graph', '**/seed/**', '**/cli/**', '**/config/**', '**/hsds/**', '**/importing/**', 'graphology*', ...DRIVERS,
+    ]),
+  },
+  {
+    files: ['src/graph/**/*.ts'],
+    rules: layer('src/graph may import src/domain and graphology only (src/graph/README.md).', [
+      '**/store/**', '**/store', '**/api/**', '**/services/**', '**/seed/**', '**/cli/**', '**/config/**', '**/hsds/**', '**/importing/**', ...DRIVERS,
+    ]),
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: layer('src/services may import domain, graph, the store port and errors; never the API, an adapter or a driver (src/services/README.md).', [
+      '**/api/**', '**/api', '**/cli/**', ...ADAPTERS, '@apollo/*',
+    ]),
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: layer('src/store may import domain, errors, config and drivers; never services, the API or graph (src/store/README.md).', [
+      '**/services/**', '**/services', '**/api/**', '**/api', '**/graph/**', '**/graph', '**/cli/**', '**/hsds/**', '**/importing/**', '@apollo/*',
+    ]),
+  },
+  {
+    files: ['src/api/**/*.ts'],
+    rules: layer('src/api may import services, domain, store types, errors and config; never an adapter or a driver (src/api/README.md).', [
+      '**/store/memory/**', '**/store/neo4j/**', 'neo4j-driver', '**/cli/**',
+    ]),
+  },
+  {
+    files: ['src/config/**/*.ts', 'src/errors/**/*.ts'],
+    rules: layer('src/config and src/errors import only zod (their READMEs).', [
+      '**/store/**', '**/api/**', '**/services/**', '**/graph/**', '**/domain/**', '**/seed/**', '**/cli/**', ...DRIVERS,
+    ]),
+  },
+  {
+    files: ['src/importing/**/*.ts'],
+    rules: layer('src/importing may import domain, errors and seed/parseCsv only: no store, clock or I/O (src/importing/README.md).', [
+      '**/store/**', '**/store', '**/api/**', '**/services/**', '**/graph/**', '**/cli/**', '**/config/**', '**/hsds/**', '**/seed/*', '!**/seed/parseCsv', ...DRIVERS,
+    ]),
+  },
+  {
+    files: ['src/seed/**/*.ts'],
+    rules: layer('src/seed may import domain and the store port only; never an adapter, the API or a driver (src/seed/README.md).', [
+      '**/api/**', '**/services/**', '**/cli/**', ...ADAPTERS, '@apollo/*',
+    ]),
+  },
+];
 
 const reactHooks = require('eslint-plugin-react-hooks');
 const { existsSync, readdirSync } = require('node:fs');
@@ -51,7 +103,7 @@ module.exports = tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
-  { files: ['src/domain/**/*.ts', 'src/graph/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries] } },
+  ...LAYER_RULES,
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
   {
     files: ['web/**/*.ts', 'web/**/*.tsx', 'web/**/*.mts'],

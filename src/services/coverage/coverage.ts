@@ -50,7 +50,7 @@ export async function coverage(ctx: ServiceContext, rawArgs: unknown): Promise<C
  */
 export function coverageOfView(view: NetworkView, options: CoverageOptions): NetworkCoverage {
   let byOptions = memo.get(view);
-  if (!byOptions) memo.set(view, (byOptions = new Map()));
+  if (!byOptions) memo.set(view, (byOptions = new Map<string, NetworkCoverage>()));
   const key = `${options.maxDistanceKm}|${options.categories.map((c) => `${c.code}:${c.core ? 1 : 0}`).join(',')}`;
   let result = byOptions.get(key);
   if (!result) {

@@ -530,7 +530,7 @@ export class MemoryGraph {
     }
     for (const held of this.uniqueKeysOf(kind, entity)) {
       let holders = this.unique.get(`${kind}:${held.key}`);
-      if (holders === undefined) this.unique.set(`${kind}:${held.key}`, (holders = new Map()));
+      if (holders === undefined) this.unique.set(`${kind}:${held.key}`, (holders = new Map<string, string>()));
       holders.set(held.value, id);
     }
 
@@ -739,7 +739,7 @@ export class MemoryGraph {
     for (const kind of ENTITY_KINDS) {
       tables[kind] = {
         ids: new SortedChunkList<string>(compareIds),
-        fields: new Map(Object.keys(INDEXED_FIELDS[kind]).map((field) => [field, new Map()])),
+        fields: new Map(Object.keys(INDEXED_FIELDS[kind]).map((field) => [field, new Map<string, SortedChunkList<string>>()])),
       };
     }
     return tables;

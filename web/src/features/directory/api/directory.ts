@@ -57,6 +57,32 @@ const DirectoryOrganizations = graphql(`
   }
 `);
 
+/** What the directory shows of either end of a relationship (ids and names only: never a household). */
+graphql(`
+  fragment DirectoryRelationshipEnd on StakeholderNode {
+    __typename
+    ... on Organization {
+      id
+      name
+    }
+    ... on Township {
+      id
+      name
+    }
+    ... on Village {
+      id
+      displayName
+    }
+    ... on Service {
+      id
+      name
+    }
+    ... on Person {
+      id
+    }
+  }
+`);
+
 const DirectoryRelationships = graphql(`
   query DirectoryRelationships($after: String) {
     relationships(first: 100, after: $after) {
@@ -69,48 +95,10 @@ const DirectoryRelationships = graphql(`
         type
         status
         from {
-          __typename
-          ... on Organization {
-            id
-            name
-          }
-          ... on Township {
-            id
-            name
-          }
-          ... on Village {
-            id
-            displayName
-          }
-          ... on Service {
-            id
-            name
-          }
-          ... on Person {
-            id
-          }
+          ...DirectoryRelationshipEnd
         }
         to {
-          __typename
-          ... on Organization {
-            id
-            name
-          }
-          ... on Township {
-            id
-            name
-          }
-          ... on Village {
-            id
-            displayName
-          }
-          ... on Service {
-            id
-            name
-          }
-          ... on Person {
-            id
-          }
+          ...DirectoryRelationshipEnd
         }
       }
     }

@@ -13,7 +13,7 @@ import { median } from './stats';
 /** NEO4J_TIMEOUT_MS when unset (src/config/config.ts). */
 const DEFAULT_NEO4J_TIMEOUT_MS = 5_000;
 
-/** The issue's goals (issue 7), read against the figures; reported, never asserted. */
+/** The issues' goals (issue 7, then issue 13's stricter ones), read against the figures; reported, never asserted. */
 export const GOALS = {
   matchP50Ms: 5,
   matchP99Ms: 20,
@@ -25,6 +25,14 @@ export const GOALS = {
   planNeeds: 100_000,
   /** Issue 13: 10 concurrent writers on distinct households ≥ 2× the throughput of one. */
   writersSpeedupMin: 2,
+  /** Issue 13: match p50 ≤ 3× the raw indexed lookup at 10 connections, same run. */
+  matchVsRawMax13: 3,
+  /** Issue 13: seedStore end to end ≥ 0.8× the raw UNWIND … CREATE floor of the same rows. */
+  loadVsFloorMin: 0.8,
+  /** Issue 13: planAllocations for 100,000 open needs ≤ 2 s on both stores. */
+  planMs13: 2_000,
+  /** Issue 13: memory-store matchNeed p50 ≤ 1 ms at one connection. */
+  memoryMatchP50Ms: 1,
 } as const;
 
 type Verdict = 'MET' | 'MISSED' | 'NOT MEASURED' | 'n/a (smoke)';
@@ -51,7 +59,7 @@ export function writeReport(r: BenchResults): string {
     '',
   );
 
-  out.push('## Goals (issue 7)', '');
+  out.push('## Goals (issues 7 and 13)', '');
   out.push(table(['Goal', 'Target', 'Measured', 'Verdict'], goals(r).map((g) => [g.goal, g.target, g.measured, `**${g.verdict}**`])));
   out.push('', 'Each missed goal is explained under [Why goals are missed](#why-goals-are-missed-and-what-would-fix-them).', '');
 
@@ -178,6 +186,72 @@ export function goals(r: BenchResults): GoalRow[] {
     ),
   );
   rows.push(...mixedGoalRows(r.mixed, r.settings.smoke));
+  rows.push(...issue13Rows(r, neoMatch, loads, atGoalSize));
+  return rows;
+}
+
+/** Issue 13's goals that tighten issue 7's (the same measurements, read against the new targets). */
+function issue13Rows(
+  r: BenchResults,
+  neoMatch: BenchResults['match'][number] | undefined,
+  loads: ReadonlyArray<{ households: number; rate: number }>,
+  atGoalSize: (households: number) => Verdict | null,
+): GoalRow[] {
+  const rows: GoalRow[] = [];
+  const raw = neoMatch?.raw ?? null;
+  rows.push(
+    verdictRow(
+      'issue 13: matchNeed p50 ÷ trivial indexed Cypher lookup, 10 connections, same run (Neo4j)',
+      `≤ ${GOALS.matchVsRawMax13}×`,
+      neoMatch && raw
+        ? { value: neoMatch.c10.p50 / raw.c10.p50, text: x(neoMatch.c10.p50 / raw.c10.p50), ok: neoMatch.c10.p50 / raw.c10.p50 <= GOALS.matchVsRawMax13, override: atGoalSize(neoMatch.households) }
+        : null,
+    ),
+  );
+  const vsFloor = r.load.map((l) => {
+    const floor = l.floor.length > 0 ? median(l.floor.map((f) => perSec(f.households, f.writeMs))) : NaN;
+    const rate = loads.find((x) => x.households === l.households)?.rate ?? NaN;
+    return { households: l.households, ratio: rate / floor };
+  }).filter((l) => Number.isFinite(l.ratio));
+  rows.push(
+    verdictRow(
+      'issue 13: bulk load (seedStore end to end) ÷ the raw UNWIND … CREATE floor of the same rows (Neo4j)',
+      `≥ ${GOALS.loadVsFloorMin}×`,
+      vsFloor.length === 0
+        ? null
+        : {
+            value: Math.min(...vsFloor.map((l) => l.ratio)),
+            text: vsFloor.map((l) => `${x(l.ratio)} at ${n(l.households)}`).join('; '),
+            ok: vsFloor.every((l) => l.ratio >= GOALS.loadVsFloorMin),
+            override: r.settings.smoke ? 'n/a (smoke)' : null,
+          },
+    ),
+  );
+  for (const adapter of ['neo4j', 'memory'] as const) {
+    const plan = r.plan.find((p) => p.adapter === adapter);
+    rows.push(
+      verdictRow(
+        `issue 13: planAllocations for ${n(GOALS.planNeeds)} open needs (${adapter}, median of the warm runs)`,
+        `≤ ${GOALS.planMs13 / 1000} s`,
+        plan
+          ? {
+              value: median(plan.warmMs),
+              text: `${ms(median(plan.warmMs))} (first call ${ms(plan.coldMs)})`,
+              ok: median(plan.warmMs) <= GOALS.planMs13,
+              override: r.settings.smoke || plan.openNeeds !== GOALS.planNeeds ? 'n/a (smoke)' : null,
+            }
+          : null,
+      ),
+    );
+  }
+  const memMatch = r.match.find((m) => m.adapter === 'memory');
+  rows.push(
+    verdictRow(
+      'issue 13: matchNeed p50 over HTTP, 1 connection, memory store',
+      `≤ ${GOALS.memoryMatchP50Ms} ms`,
+      memMatch ? { value: memMatch.c1.p50, text: ms(memMatch.c1.p50), ok: memMatch.c1.p50 <= GOALS.memoryMatchP50Ms, override: atGoalSize(memMatch.households) } : null,
+    ),
+  );
   return rows;
 }
 

@@ -2,11 +2,11 @@ import type { AccountRecord } from '../../src/domain/Account';
 import { createAccount } from '../../src/services/accounts';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { loginNameKey } from '../../src/store/accountWrites';
-import { cheapHasher } from '../support/accountBuilders';
 import { smallNetwork, storeNetwork, type SmallNetwork } from '../support/builders';
 import { cookieFrom, errorCode, signInClient, type SignInClient } from '../support/signIn';
 import { describeEachStore } from '../support/storesUnderTest';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { cheapHasher } from '../support/cheapHasher';
 
 /**
  * Sign-in over HTTP (issue 11 item 2; the team sheet's sign-in contract):

@@ -6,7 +6,7 @@
 import type { AccountRecord } from '../../src/domain/Account';
 import { HuzhuError } from '../../src/errors/HuzhuError';
 import type { GraphStore } from '../../src/store/GraphStore';
-import { anAccount } from '../support/accountBuilders';
+import { anAccount } from '../support/builders';
 
 export function describeAccountsContract(current: () => GraphStore): void {
   describe('accounts', () => {

@@ -7,8 +7,8 @@
  */
 import { alertKey } from '../../src/domain/Alert';
 import type { GraphStore } from '../../src/store/GraphStore';
-import { anAlert } from '../support/alertBuilders';
 import type { GraphStoreFactory } from './graphStoreContract';
+import { anAlert } from '../support/builders';
 
 const EVERYWHERE = { townshipIds: null, villageIds: null };
 

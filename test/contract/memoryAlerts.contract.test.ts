@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { MemoryStore } from '../../src/store/memory/MemoryStore';
-import { anAlert } from '../support/alertBuilders';
 import { describeAlertsContract } from './alertsContract';
+import { anAlert } from '../support/builders';
 
 /** The alerts contract on the memory adapter, and alerts surviving a restart (journal, then snapshot). */
 

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { MemoryStore } from '../../src/store/memory/MemoryStore';
-import { aHousehold, aNeed, aReferralFor, aService, aTownship, aVillage, anOrganization } from '../support/builders';
-import { aWaitlistEntry } from '../support/waitlistBuilders';
+import { aHousehold, aNeed, anOrganization, aReferralFor, aService, aTownship, aVillage, aWaitlistEntry } from '../support/builders';
 import { describeWaitlistContract } from './waitlistContract';
 
 /** The waiting-list contract on the memory adapter, in memory and journaled; and a list survives a restart. */

@@ -7,8 +7,7 @@
  */
 import { HuzhuError } from '../../src/errors/HuzhuError';
 import type { GraphStore, PlanApplication } from '../../src/store/GraphStore';
-import { aRelationship, anOrganization, aService, aTownship, BUILT_AT } from '../support/builders';
-import { aPlan } from '../support/planBuilders';
+import { anOrganization, aPlan, aRelationship, aService, aTownship, BUILT_AT } from '../support/builders';
 
 export interface PlansContractFactory {
   create(): Promise<GraphStore>;

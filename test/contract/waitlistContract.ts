@@ -12,8 +12,7 @@ import type { Household, Need, Referral, Service, Urgency } from '../../src/doma
 import type { WaitlistEntry } from '../../src/domain/WaitlistEntry';
 import { HuzhuError } from '../../src/errors/HuzhuError';
 import type { GraphStore } from '../../src/store/GraphStore';
-import { aHousehold, aNeed, aReferralFor, aService, aTownship, aVillage, anOrganization } from '../support/builders';
-import { aWaitlistEntry } from '../support/waitlistBuilders';
+import { aHousehold, aNeed, anOrganization, aReferralFor, aService, aTownship, aVillage, aWaitlistEntry } from '../support/builders';
 import type { GraphStoreFactory } from './graphStoreContract';
 
 const T0 = Date.parse('2026-12-01T08:00:00.000Z');

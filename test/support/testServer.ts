@@ -9,7 +9,7 @@ import { issueToken, type TokenClaims } from '../../src/api/auth/tokens';
 import { jwtSecret } from '../../src/api/auth/jwtSecret';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { createSessionGate } from '../../src/api/session/createSessionGate';
-import { cheapHasher } from './accountBuilders';
+import { cheapHasher } from './cheapHasher';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;

@@ -11,8 +11,8 @@ import { seedStore } from '../../../src/seed/seedStore';
 import { startAlertScanner, type AlertScanner } from '../../../src/services/alerts/startAlertScanner';
 import { ensureDemoAccounts } from '../../../src/services/demoAccounts';
 import { MemoryStore } from '../../../src/store/memory/MemoryStore';
-import { cheapHasher } from '../../support/accountBuilders';
 import { DEMO_PASSWORD } from './e2eEnv';
+import { cheapHasher } from '../../support/cheapHasher';
 
 /**
  * A Huzhu whose clock a spec moves (issue 15 item 5: a referral goes overdue

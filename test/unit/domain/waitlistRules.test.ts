@@ -3,8 +3,7 @@ import { ACTION_LIMIT_HOURS } from '../../../src/domain/referralLifecycle';
 import type { WaitlistEntry } from '../../../src/domain/WaitlistEntry';
 import { compareWaitlistEntries } from '../../../src/domain/waitlistOrder';
 import { capacityStatus, freePlaces, listOrder, planSettle, referralMayClaim, waitingPosition } from '../../../src/domain/waitlistRules';
-import { aHousehold, aNeed } from '../../support/builders';
-import { aWaitlistEntry } from '../../support/waitlistBuilders';
+import { aHousehold, aNeed, aWaitlistEntry } from '../../support/builders';
 
 /** The waiting-list rules (issue 14 item 3), without a store. All records synthetic. */
 const SERVICE = 'svc_synthetic-full';

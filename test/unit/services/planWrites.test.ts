@@ -2,8 +2,7 @@ import { HuzhuError } from '../../../src/errors/HuzhuError';
 import type { NetworkSnapshot } from '../../../src/graph';
 import { parseWhatIfChanges } from '../../../src/services/coverage/WhatIfChange';
 import { planWrites } from '../../../src/services/plans/planWrites';
-import { smallNetwork } from '../../support/builders';
-import { aPlan } from '../../support/planBuilders';
+import { aPlan, smallNetwork } from '../../support/builders';
 
 /** What applying a plan writes (services/plans/planWrites): whatIf's scenario diffed against today, made real. */
 describe('planWrites', () => {

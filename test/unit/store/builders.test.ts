@@ -1,4 +1,8 @@
+import { AccountRecord } from '../../../src/domain/Account';
+import { AlertRecord } from '../../../src/domain/Alert';
 import { ENTITY_SCHEMAS, Category } from '../../../src/domain/model';
+import { PlanRecord } from '../../../src/domain/Plan';
+import { WaitlistEntry } from '../../../src/domain/WaitlistEntry';
 import { vulnerabilityScore } from '../../../src/domain/vulnerabilityIndex';
 import {
   aConsent,
@@ -13,6 +17,10 @@ import {
   anAssistance,
   anAuditEvent,
   anOrganization,
+  anAccount,
+  anAlert,
+  aPlan,
+  aWaitlistEntry,
   smallNetwork,
 } from '../../support/builders';
 
@@ -32,6 +40,15 @@ describe('test builders', () => {
     ['AuditEvent', anAuditEvent],
   ] as const)('a default %s passes its schema', (kind, build) => {
     expect(ENTITY_SCHEMAS[kind].safeParse(build()).error).toBeUndefined();
+  });
+
+  it.each([
+    ['AccountRecord', AccountRecord, anAccount],
+    ['AlertRecord', AlertRecord, anAlert],
+    ['PlanRecord', PlanRecord, aPlan],
+    ['WaitlistEntry', WaitlistEntry, () => aWaitlistEntry(aNeed(), aHousehold(), aService().id)],
+  ] as const)('a default %s passes its schema', (_name, schema, build) => {
+    expect(schema.safeParse(build()).error).toBeUndefined();
   });
 
   it('gives every call a fresh id and code', () => {

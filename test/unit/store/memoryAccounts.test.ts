@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStore } from '../../../src/store/memory/MemoryStore';
-import { anAccount } from '../../support/accountBuilders';
+import { anAccount } from '../../support/builders';
 
 /** The memory store keeps accounts across restarts: from the journal, and from a snapshot after compaction. */
 describe('MemoryStore accounts on disk', () => {

@@ -1,6 +1,6 @@
-import type { Household, Need } from '../../src/domain/model';
-import type { WaitlistEntry } from '../../src/domain/WaitlistEntry';
-import { BUILT_AT } from './builders';
+import type { Household, Need } from '../../../src/domain/model';
+import type { WaitlistEntry } from '../../../src/domain/WaitlistEntry';
+import { BUILT_AT } from './defaults';
 
 /** A WAITING entry of `need` (its urgency) and `household` (its vulnerability) on `serviceId`; synthetic. */
 export function aWaitlistEntry(need: Need, household: Pick<Household, 'id' | 'vulnerabilityScore'>, serviceId: string, overrides: Partial<WaitlistEntry> = {}): WaitlistEntry {

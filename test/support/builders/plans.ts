@@ -2,10 +2,10 @@
  * Builders for saved plans (src/domain/Plan.ts): valid defaults, overridable
  * field by field, a fresh time-ordered id per call. Names say synthetic.
  */
-import { newPlanId, type PlanRecord } from '../../src/domain/Plan';
-import { BUILT_AT, nextSequence } from './builders';
+import { newPlanId, type PlanRecord } from '../../../src/domain/Plan';
+import { BUILT_AT, nextSequence } from './defaults';
 
-let clock = Date.parse('2026-12-01T08:00:00.000Z');
+let clock = Date.parse(BUILT_AT);
 
 /** A fresh plan id, later than every one this builder made before (ids sort by creation). */
 export function aPlanId(): string {

@@ -4,9 +4,8 @@
  * here is a synthetic PHC string (it verifies no password); tests that sign
  * in hash a real one with a cheap cost (test/support/cheapHasher.ts).
  */
-import { newAccountId, type AccountRecord } from '../../src/domain/Account';
-import { createPasswordHasher, type PasswordHasher } from '../../src/services/passwordHasher';
-import { BUILT_AT, nextSequence } from './builders';
+import { newAccountId, type AccountRecord } from '../../../src/domain/Account';
+import { BUILT_AT, nextSequence } from './defaults';
 
 /** Not a hash of anything: valid in shape only (synthetic). */
 export const SYNTHETIC_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c3ludGhldGljc2FsdA$c3ludGhldGljLW5vdC1hLWhhc2gtb2YtYW55dGhpbmc';
@@ -33,13 +32,4 @@ export function anAccount(overrides: Partial<AccountRecord> = {}): AccountRecord
     version: 1,
     ...overrides,
   };
-}
-
-/**
- * argon2id at a deliberately tiny cost, for tests only (hashing at the
- * production cost in every test would only slow the suite; the production
- * default is tested on its own in test/unit/services/passwordHasher.test.ts).
- */
-export function cheapHasher(): PasswordHasher {
-  return createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 }

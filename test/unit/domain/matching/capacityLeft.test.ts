@@ -1,5 +1,5 @@
 import { capacityLeft, hasCapacity } from '../../../../src/domain/matching';
-import { aService } from './builders';
+import { aService } from '../../../support/builders';
 
 describe('capacityLeft', () => {
   it('is null (unlimited) when the service states no capacity', () => {

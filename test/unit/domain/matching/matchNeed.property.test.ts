@@ -9,7 +9,7 @@ import { greatCircleKm } from '../../../../src/domain/greatCircleKm';
 import { matchNeed, scoreMatch, type TrackRecord, type TrustPathInfo } from '../../../../src/domain/matching';
 import type { AgeBand, GeoPoint, Household, Marker, Service, Township, Village } from '../../../../src/domain/model';
 import { AgeBand as AgeBandSchema, Marker as MarkerSchema } from '../../../../src/domain/model';
-import { aHousehold, aNeed, aService } from './builders';
+import { aHousehold, aNeed, aService } from '../../../support/builders';
 
 // ---------------------------------------------------------------------------
 // The oracle: the rules of the brief, written out one by one.

@@ -1,13 +1,18 @@
 import { matchNeed, type MatchNeedInput, type MatchResult, type NoSuitableResource, type Matched } from '../../../../src/domain/matching';
-import type { Service } from '../../../../src/domain/model';
-import { JINYUAN, NO_HISTORY, WANGSI, aHousehold, aNeed, aService, aTrustPath, aVillage, anEligibility, pointNorthOf } from './builders';
+import type { Household, Need, Service } from '../../../../src/domain/model';
+import { aHousehold, aNeed, anEligibility, aService, aTrustPath, aVillage, JINYUAN, NANJIE, NO_HISTORY, pointNorthOf, WANGSI } from '../../../support/builders';
 
-const village = aVillage({ location: { lat: 30.6, lng: 103.5, precision: 'township' } });
+/** What these tests rely on (names and ids in the expected messages), passed to the shared builders. */
+const CLINIC = { id: 'svc_1', organizationId: 'org_1', name: 'Synthetic clinic', location: { ...JINYUAN.location } } satisfies Partial<Service>;
+const HOUSEHOLD = { id: 'hh_1', villageId: NANJIE.id } satisfies Partial<Household>;
+const NEED = { id: 'need_1', householdId: HOUSEHOLD.id, urgency: 'HIGH' } satisfies Partial<Need>;
+
+const village = aVillage({ ...NANJIE, location: { lat: 30.6, lng: 103.5, precision: 'township' } });
 
 function matchInput(services: Service[], overrides: Partial<MatchNeedInput> = {}): MatchNeedInput {
   return {
-    need: aNeed(),
-    household: aHousehold(),
+    need: aNeed(NEED),
+    household: aHousehold(HOUSEHOLD),
     village,
     township: JINYUAN,
     services,
@@ -32,6 +37,7 @@ function expectNoSuitable(result: MatchResult): NoSuitableResource {
 describe('matchNeed', () => {
   it('returns a suitable service with its score, distance, precisions, checks, capacity and trust path', () => {
     const clinic = aService({
+      ...CLINIC,
       capacity: 5,
       activeReferrals: 2,
       location: pointNorthOf(village.location, 3, 'exact'),
@@ -56,19 +62,19 @@ describe('matchNeed', () => {
   });
 
   it('reports an unlimited service’s capacity left as null', () => {
-    const [match] = expectMatched(matchNeed(matchInput([aService({ capacity: null })]))).matches;
+    const [match] = expectMatched(matchNeed(matchInput([aService({ ...CLINIC, capacity: null })]))).matches;
     expect(match?.capacityLeft).toBeNull();
   });
 
   describe('suitability gates', () => {
     it('skips services of other categories, counting them as outside the category', () => {
-      const result = expectMatched(matchNeed(matchInput([aService(), aService({ id: 'svc_2', categories: ['EDUCATION'] })])));
+      const result = expectMatched(matchNeed(matchInput([aService(CLINIC), aService({ ...CLINIC, id: 'svc_2', categories: ['EDUCATION'] })])));
       expect(result.matches.map((m) => m.serviceId)).toEqual(['svc_1']);
       expect(result.considered).toMatchObject({ total: 2, suitable: 1, excluded: { NO_SERVICE_IN_CATEGORY: 1 } });
     });
 
     it('reports NO_SERVICE_IN_CATEGORY when no service offers the need’s category', () => {
-      const result = expectNoSuitable(matchNeed(matchInput([aService({ categories: ['EDUCATION'] })])));
+      const result = expectNoSuitable(matchNeed(matchInput([aService({ ...CLINIC, categories: ['EDUCATION'] })])));
       expect(result.reasons).toEqual([
         {
           reason: 'NO_SERVICE_IN_CATEGORY',
@@ -80,8 +86,8 @@ describe('matchNeed', () => {
     });
 
     it('treats PLANNED and SUSPENDED services as not active', () => {
-      const planned = aService({ id: 'svc_planned', name: 'Planned', status: 'PLANNED' });
-      const suspended = aService({ id: 'svc_suspended', name: 'Suspended', status: 'SUSPENDED' });
+      const planned = aService({ ...CLINIC, id: 'svc_planned', name: 'Planned', status: 'PLANNED' });
+      const suspended = aService({ ...CLINIC, id: 'svc_suspended', name: 'Suspended', status: 'SUSPENDED' });
       const [reason] = expectNoSuitable(matchNeed(matchInput([planned, suspended]))).reasons;
       expect(reason).toEqual({
         reason: 'NOT_ACTIVE',
@@ -92,7 +98,7 @@ describe('matchNeed', () => {
     });
 
     it('excludes a service that does not serve the village, with the area change that would', () => {
-      const wangsiOnly = aService({ area: { kind: 'TOWNSHIPS', townshipIds: [WANGSI.id] } });
+      const wangsiOnly = aService({ ...CLINIC, area: { kind: 'TOWNSHIPS', townshipIds: [WANGSI.id] } });
       const [reason] = expectNoSuitable(matchNeed(matchInput([wangsiOnly]))).reasons;
       expect(reason).toMatchObject({ reason: 'NONE_SERVING_VILLAGE', serviceIds: ['svc_1'] });
       expect(reason?.detail).toBe('Synthetic clinic (svc_1) does not serve 南街社区: serves 王泗镇, not 晋原街道 where 南街社区 lies');
@@ -100,7 +106,7 @@ describe('matchNeed', () => {
     });
 
     it('excludes a service the household is not eligible for, with what would make it eligible', () => {
-      const disability = aService({ name: '融乐阳光家园', eligibility: anEligibility({ requiredMarkers: ['DISABILITY_CERTIFICATE'] }) });
+      const disability = aService({ ...CLINIC, name: '融乐阳光家园', eligibility: anEligibility({ requiredMarkers: ['DISABILITY_CERTIFICATE'] }) });
       const [reason] = expectNoSuitable(matchNeed(matchInput([disability]))).reasons;
       expect(reason).toEqual({
         reason: 'NOT_ELIGIBLE',
@@ -111,7 +117,7 @@ describe('matchNeed', () => {
     });
 
     it('excludes a service with no slot left', () => {
-      const full = aService({ name: 'Z', capacity: 3, activeReferrals: 3 });
+      const full = aService({ ...CLINIC, name: 'Z', capacity: 3, activeReferrals: 3 });
       const [reason] = expectNoSuitable(matchNeed(matchInput([full]))).reasons;
       expect(reason).toMatchObject({ reason: 'AT_CAPACITY', serviceIds: ['svc_1'], detail: 'Z (svc_1) is at capacity: 3 active of 3' });
       expect(reason?.unlock).toHaveLength(1);
@@ -119,7 +125,7 @@ describe('matchNeed', () => {
 
     it('excludes a service with no usable trust path, passing on the path-finder’s hint', () => {
       const result = matchNeed(
-        matchInput([aService({ name: 'W' })], {
+        matchInput([aService({ ...CLINIC, name: 'W' })], {
           trustPathTo: () => null,
           trustUnlockHint: () => 'a BUILDING link to 益邦 would open a path',
         }),
@@ -135,7 +141,7 @@ describe('matchNeed', () => {
     });
 
     it('reports each service under the first gate it fails only', () => {
-      const plannedAndIneligible = aService({ status: 'PLANNED', eligibility: anEligibility({ requiredMarkers: ['TEKUN'] }) });
+      const plannedAndIneligible = aService({ ...CLINIC, status: 'PLANNED', eligibility: anEligibility({ requiredMarkers: ['TEKUN'] }) });
       const result = expectNoSuitable(matchNeed(matchInput([plannedAndIneligible])));
       expect(result.reasons.map((r) => r.reason)).toEqual(['NOT_ACTIVE']);
       expect(result.considered.excluded).toMatchObject({ NOT_ACTIVE: 1, NOT_ELIGIBLE: 0 });
@@ -143,9 +149,9 @@ describe('matchNeed', () => {
 
     it('lists one reason per blocking gate, in gate order', () => {
       const services = [
-        aService({ id: 'svc_a' }),
-        aService({ id: 'svc_b', capacity: 0 }),
-        aService({ id: 'svc_c', status: 'SUSPENDED' }),
+        aService({ ...CLINIC, id: 'svc_a' }),
+        aService({ ...CLINIC, id: 'svc_b', capacity: 0 }),
+        aService({ ...CLINIC, id: 'svc_c', status: 'SUSPENDED' }),
       ];
       const result = expectNoSuitable(matchNeed(matchInput(services, { trustPathTo: () => null })));
       expect(result.reasons.map((r) => [r.reason, r.serviceIds])).toEqual([
@@ -156,7 +162,7 @@ describe('matchNeed', () => {
     });
 
     it('reports a RADIUS service without a location as a data issue', () => {
-      const result = matchNeed(matchInput([aService({ id: 'svc_radius', area: { kind: 'RADIUS', km: 20 }, location: null }), aService()]));
+      const result = matchNeed(matchInput([aService({ ...CLINIC, id: 'svc_radius', area: { kind: 'RADIUS', km: 20 }, location: null }), aService(CLINIC)]));
       expect(result.kind).toBe('MATCHED');
       expect(result.dataIssues).toHaveLength(1);
       expect(result.dataIssues[0]).toMatchObject({ serviceId: 'svc_radius', problem: 'RADIUS_WITHOUT_LOCATION' });
@@ -166,7 +172,7 @@ describe('matchNeed', () => {
     it('asks for trust paths only of services that pass every other gate, and track records only of suitable ones', () => {
       const asked: string[] = [];
       const tracked: string[] = [];
-      const services = [aService({ id: 'svc_ok' }), aService({ id: 'svc_full', capacity: 0 }), aService({ id: 'svc_pathless' })];
+      const services = [aService({ ...CLINIC, id: 'svc_ok' }), aService({ ...CLINIC, id: 'svc_full', capacity: 0 }), aService({ ...CLINIC, id: 'svc_pathless' })];
       matchNeed(
         matchInput(services, {
           trustPathTo: (id) => {
@@ -186,8 +192,8 @@ describe('matchNeed', () => {
 
   describe('ranking', () => {
     it('ranks by score, highest first', () => {
-      const far = aService({ id: 'svc_far', location: pointNorthOf(village.location, 30) });
-      const near = aService({ id: 'svc_near', location: pointNorthOf(village.location, 1) });
+      const far = aService({ ...CLINIC, id: 'svc_far', location: pointNorthOf(village.location, 30) });
+      const near = aService({ ...CLINIC, id: 'svc_near', location: pointNorthOf(village.location, 1) });
       const { matches } = expectMatched(matchNeed(matchInput([far, near])));
       expect(matches.map((m) => m.serviceId)).toEqual(['svc_near', 'svc_far']);
       expect(matches[0]!.score).toBeGreaterThan(matches[1]!.score);
@@ -196,9 +202,9 @@ describe('matchNeed', () => {
     it('breaks equal scores by distance, nearest first, unknown distances last', () => {
       // Online services score distance as 0 km whatever their office's distance, so their scores tie.
       const services = [
-        aService({ id: 'svc_a', online: true, location: null }),
-        aService({ id: 'svc_b', online: true, location: pointNorthOf(village.location, 20) }),
-        aService({ id: 'svc_c', online: true, location: pointNorthOf(village.location, 5) }),
+        aService({ ...CLINIC, id: 'svc_a', online: true, location: null }),
+        aService({ ...CLINIC, id: 'svc_b', online: true, location: pointNorthOf(village.location, 20) }),
+        aService({ ...CLINIC, id: 'svc_c', online: true, location: pointNorthOf(village.location, 5) }),
       ];
       const { matches } = expectMatched(matchNeed(matchInput(services)));
       expect(new Set(matches.map((m) => m.score)).size).toBe(1);
@@ -206,20 +212,20 @@ describe('matchNeed', () => {
     });
 
     it('breaks equal scores and distances by service id', () => {
-      const services = ['svc_c', 'svc_a', 'svc_b'].map((id) => aService({ id }));
+      const services = ['svc_c', 'svc_a', 'svc_b'].map((id) => aService({ ...CLINIC, id }));
       const { matches } = expectMatched(matchNeed(matchInput(services)));
       expect(matches.map((m) => m.serviceId)).toEqual(['svc_a', 'svc_b', 'svc_c']);
     });
 
     it('returns at most `limit` matches but counts every suitable one', () => {
-      const services = ['svc_a', 'svc_b', 'svc_c'].map((id) => aService({ id }));
+      const services = ['svc_a', 'svc_b', 'svc_c'].map((id) => aService({ ...CLINIC, id }));
       const result = expectMatched(matchNeed(matchInput(services, { limit: 2 })));
       expect(result.matches.map((m) => m.serviceId)).toEqual(['svc_a', 'svc_b']);
       expect(result.considered.suitable).toBe(3);
     });
 
     it('prefers an established path to a building one of the same cost', () => {
-      const services = [aService({ id: 'svc_building' }), aService({ id: 'svc_established' })];
+      const services = [aService({ ...CLINIC, id: 'svc_building' }), aService({ ...CLINIC, id: 'svc_established' })];
       const trustPathTo = (id: string) => aTrustPath({ weakestStatus: id === 'svc_building' ? 'BUILDING' : 'ESTABLISHED' });
       const { matches } = expectMatched(matchNeed(matchInput(services, { trustPathTo })));
       expect(matches.map((m) => m.serviceId)).toEqual(['svc_established', 'svc_building']);
@@ -228,15 +234,15 @@ describe('matchNeed', () => {
 
   describe('rejects inconsistent input', () => {
     it('a need of another household', () => {
-      expect(() => matchNeed(matchInput([], { need: aNeed({ householdId: 'hh_2' }) }))).toThrow(/domain\/matchNeed: need need_1 belongs to hh_2/);
+      expect(() => matchNeed(matchInput([], { need: aNeed({ ...NEED, householdId: 'hh_2' }) }))).toThrow(/domain\/matchNeed: need need_1 belongs to hh_2/);
     });
 
     it('a service listed twice', () => {
-      expect(() => matchNeed(matchInput([aService(), aService()]))).toThrow(/service svc_1 is listed twice/);
+      expect(() => matchNeed(matchInput([aService(CLINIC), aService(CLINIC)]))).toThrow(/service svc_1 is listed twice/);
     });
 
     it('a limit below 1', () => {
-      expect(() => matchNeed(matchInput([aService()], { limit: 0 }))).toThrow(/limit must be an integer ≥ 1, got 0/);
+      expect(() => matchNeed(matchInput([aService(CLINIC)], { limit: 0 }))).toThrow(/limit must be an integer ≥ 1, got 0/);
     });
   });
 });

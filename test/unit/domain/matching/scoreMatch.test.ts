@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { SCORE_WEIGHTS, scoreMatch, type ScoreInput, type TrackRecord } from '../../../../src/domain/matching';
-import { NO_HISTORY } from './builders';
+import { NO_HISTORY } from '../../../support/builders';
 
 function anInput(overrides: Partial<ScoreInput> = {}): ScoreInput {
   return {

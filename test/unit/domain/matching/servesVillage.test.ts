@@ -1,7 +1,7 @@
 import { servesVillage } from '../../../../src/domain/matching';
-import { JINYUAN, WANGSI, aService, aVillage, pointNorthOf } from './builders';
+import { aService, aVillage, JINYUAN, NANJIE, pointNorthOf, WANGSI } from '../../../support/builders';
 
-const village = aVillage({ location: { lat: 30.6, lng: 103.5, precision: 'village' } });
+const village = aVillage({ ...NANJIE, location: { lat: 30.6, lng: 103.5, precision: 'village' } });
 
 describe('servesVillage', () => {
   it('lets an online service serve every village in the county whatever its area', () => {
@@ -65,7 +65,7 @@ describe('servesVillage', () => {
     });
 
     it('flags a radius verdict as approximate when the village point is derived', () => {
-      const derived = aVillage({ location: { lat: 30.6, lng: 103.5, precision: 'township' } });
+      const derived = aVillage({ ...NANJIE, location: { lat: 30.6, lng: 103.5, precision: 'township' } });
       const service = aService({ area: { kind: 'RADIUS', km: 10 }, location: pointNorthOf(derived.location, 5) });
       expect(servesVillage(service, derived, JINYUAN).detail).toMatch(/approximate: the village point is township-level/);
     });

@@ -5,15 +5,20 @@
  * Chengdu centre's online counselling).
  */
 import { matchNeed, type MatchNeedInput, type MatchResult, type Matched, type NoSuitableResource, type TrackRecord } from '../../../../src/domain/matching';
-import type { Marker, Service } from '../../../../src/domain/model';
-import { JINYUAN, NO_HISTORY, aHousehold, aNeed, aService, aTrustPath, aVillage, pointNorthOf } from './builders';
+import type { Household, Marker, Need, Service } from '../../../../src/domain/model';
+import { aHousehold, aNeed, aService, aTrustPath, aVillage, JINYUAN, NANJIE, NO_HISTORY, pointNorthOf } from '../../../support/builders';
 
-const village = aVillage({ location: { lat: 30.6, lng: 103.5, precision: 'township' } });
+/** What these tests rely on (names and ids in the expected messages), passed to the shared builders. */
+const CLINIC = { id: 'svc_1', organizationId: 'org_1', name: 'Synthetic clinic', location: { ...JINYUAN.location } } satisfies Partial<Service>;
+const HOUSEHOLD = { id: 'hh_1', villageId: NANJIE.id } satisfies Partial<Household>;
+const NEED = { id: 'need_1', householdId: HOUSEHOLD.id, urgency: 'HIGH' } satisfies Partial<Need>;
+
+const village = aVillage({ ...NANJIE, location: { lat: 30.6, lng: 103.5, precision: 'township' } });
 
 function input(services: Service[], overrides: Partial<MatchNeedInput> = {}): MatchNeedInput {
   return {
-    need: aNeed({ category: 'SOCIAL_ASSISTANCE' }),
-    household: aHousehold(),
+    need: aNeed({ ...NEED, category: 'SOCIAL_ASSISTANCE' }),
+    household: aHousehold(HOUSEHOLD),
     village,
     township: JINYUAN,
     services,
@@ -36,6 +41,7 @@ function noSuitable(result: MatchResult): NoSuitableResource {
 
 describe('in-person help before online help when the household calls for it', () => {
   const onlineCounselling = aService({
+    ...CLINIC,
     id: 'svc_online-counselling',
     name: '线上心理咨询与援助（合成）',
     categories: ['MENTAL_HEALTH', 'SOCIAL_ASSISTANCE'],
@@ -44,6 +50,7 @@ describe('in-person help before online help when the household calls for it', ()
     capacity: 100,
   });
   const applicationHelp = aService({
+    ...CLINIC,
     id: 'svc_civil-affairs-assistance',
     name: '低保／特困申请协助（合成）',
     categories: ['SOCIAL_ASSISTANCE'],
@@ -51,7 +58,7 @@ describe('in-person help before online help when the household calls for it', ()
     capacity: 50,
   });
   const ranking = (markers: Marker[]) =>
-    matched(matchNeed(input([onlineCounselling, applicationHelp], { household: aHousehold({ markers }) })));
+    matched(matchNeed(input([onlineCounselling, applicationHelp], { household: aHousehold({ ...HOUSEHOLD, markers }) })));
 
   it('scores online counselling higher (distance 1 as if 0 km) …', () => {
     const { matches } = ranking([]);
@@ -82,13 +89,13 @@ describe('in-person help before online help when the household calls for it', ()
 describe('reliability', () => {
   // The township station: 2 km away, three established links. The county's elderly-care matching: no
   // recorded location, five links. With no history the station leads clearly.
-  const station = aService({ id: 'svc_station-social-work', categories: ['ELDERLY_CARE'], location: pointNorthOf(village.location, 2), capacity: 15 });
-  const county = aService({ id: 'svc_elderly-care-matching', categories: ['ELDERLY_CARE'], location: null, capacity: 20 });
+  const station = aService({ ...CLINIC, id: 'svc_station-social-work', categories: ['ELDERLY_CARE'], location: pointNorthOf(village.location, 2), capacity: 15 });
+  const county = aService({ ...CLINIC, id: 'svc_elderly-care-matching', categories: ['ELDERLY_CARE'], location: null, capacity: 20 });
   const rank = (stationRecord: TrackRecord) =>
     matched(
       matchNeed(
         input([station, county], {
-          need: aNeed({ category: 'ELDERLY_CARE' }),
+          need: aNeed({ ...NEED, category: 'ELDERLY_CARE' }),
           trustPathTo: (id) => (id === station.id ? aTrustPath({ hops: 3, cost: 3 }) : aTrustPath({ hops: 5, cost: 5 })),
           trackRecord: (id) => (id === station.id ? stationRecord : NO_HISTORY),
         }),
@@ -109,9 +116,9 @@ describe('reliability', () => {
 });
 
 describe('consent-aware unlocks', () => {
-  const service = aService({ id: 'svc_station-social-work', organizationId: 'org_station', name: '社工站服务（合成）', categories: ['ELDERLY_CARE'] });
+  const service = aService({ ...CLINIC, id: 'svc_station-social-work', organizationId: 'org_station', name: '社工站服务（合成）', categories: ['ELDERLY_CARE'] });
   const run = (consentBlockedBy: MatchNeedInput['consentBlockedBy']) =>
-    noSuitable(matchNeed(input([service], { need: aNeed({ category: 'ELDERLY_CARE' }), trustPathTo: () => null, consentBlockedBy })));
+    noSuitable(matchNeed(input([service], { need: aNeed({ ...NEED, category: 'ELDERLY_CARE' }), trustPathTo: () => null, consentBlockedBy })));
 
   it("under restricted consent asks for the family's consent, not for a new relationship", () => {
     const [reason] = run((id) => (id === service.id ? ['晋原街道社会工作服务站'] : null)).reasons;
@@ -129,15 +136,15 @@ describe('consent-aware unlocks', () => {
 
 describe('a match also lists what it left out', () => {
   it('lists every excluded service of the category with its gate, why, and what would unlock it', () => {
-    const ok = aService({ id: 'svc_ok', categories: ['MEDICAL'] });
-    const planned = aService({ id: 'svc_planned', categories: ['MEDICAL'], status: 'PLANNED' });
-    const full = aService({ id: 'svc_full', categories: ['MEDICAL'], capacity: 2, activeReferrals: 2 });
-    const unreachable = aService({ id: 'svc_unreachable', categories: ['MEDICAL'] });
-    const otherCategory = aService({ id: 'svc_other', categories: ['EDUCATION'] });
+    const ok = aService({ ...CLINIC, id: 'svc_ok', categories: ['MEDICAL'] });
+    const planned = aService({ ...CLINIC, id: 'svc_planned', categories: ['MEDICAL'], status: 'PLANNED' });
+    const full = aService({ ...CLINIC, id: 'svc_full', categories: ['MEDICAL'], capacity: 2, activeReferrals: 2 });
+    const unreachable = aService({ ...CLINIC, id: 'svc_unreachable', categories: ['MEDICAL'] });
+    const otherCategory = aService({ ...CLINIC, id: 'svc_other', categories: ['EDUCATION'] });
     const result = matched(
       matchNeed(
         input([unreachable, full, ok, planned, otherCategory], {
-          need: aNeed({ category: 'MEDICAL' }),
+          need: aNeed({ ...NEED, category: 'MEDICAL' }),
           trustPathTo: (id) => (id === unreachable.id ? null : aTrustPath()),
         }),
       ),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { articulationPoints } from '../../../src/graph/articulationPoints';
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
-import { aPerson, aSnapshot, indexedPeopleGraph, JINYUAN, NANJIE, peopleGraph, per, shapes, XIJIE, type PersonLink } from './builders';
+import { aPerson, aSnapshot, indexedPeopleGraph, JINYUAN, NANJIE, peopleGraph, per, type PersonLink, shapes, XIJIE } from '../../support/builders';
 
 const summary = (points: ReturnType<typeof articulationPoints>) =>
   points.map((p) => ({ nodeId: p.nodeId, pieces: p.pieces, cutOffNodeIds: p.cutOffNodeIds }));

@@ -1,6 +1,6 @@
 import { betweennessCentrality } from '../../../src/graph/betweennessCentrality';
 import type { StakeholderGraph } from '../../../src/graph/StakeholderGraph';
-import { indexedPeopleGraph, peopleGraph, per, shapes, testRandom } from './builders';
+import { indexedPeopleGraph, peopleGraph, per, shapes, testRandom } from '../../support/builders';
 
 /** A connected random network: a random tree plus `extra` random links (synthetic people). */
 function generatedNetwork(order: number, extra: number, seed: number): StakeholderGraph {

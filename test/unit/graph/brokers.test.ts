@@ -1,6 +1,6 @@
 import { brokers } from '../../../src/graph/brokers';
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
-import { aPerson, aSnapshot, FUTIAN, JINYUAN, NANJIE, peopleGraph, per, shapes, WANGSI } from './builders';
+import { aPerson, aSnapshot, FUTIAN, JINYUAN, NANJIE, peopleGraph, per, shapes, WANGSI } from '../../support/builders';
 
 describe('brokers', () => {
   // Two groups of three joined through m: c – m – x.

@@ -1,17 +1,12 @@
+import type { Organization, Person, Service } from '../../../src/domain/model';
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
 import type { StakeholderGraph } from '../../../src/graph/StakeholderGraph';
-import {
-  aPerson,
-  aRelationship,
-  aService,
-  aSnapshot,
-  anOrganization,
-  FUTIAN,
-  JINYUAN,
-  NANJIE,
-  WANGSI,
-  XIJIE,
-} from './builders';
+import { anOrganization, aPerson, aRelationship, aService, aSnapshot, FUTIAN, JINYUAN, NANJIE, WANGSI, XIJIE } from '../../support/builders';
+
+/** What these tests rely on (the ids their expectations name), passed to the shared builders. */
+const PERSON = { id: 'per_1' } satisfies Partial<Person>;
+const ORGANIZATION = { id: 'org_1' } satisfies Partial<Organization>;
+const SERVICE = { id: 'svc_1', organizationId: ORGANIZATION.id } satisfies Partial<Service>;
 
 function edgesBetween(graph: StakeholderGraph, a: string, b: string) {
   return graph.edges(a, b).map((key) => graph.getEdgeAttributes(key));
@@ -23,8 +18,8 @@ describe('buildStakeholderGraph', () => {
       aSnapshot({
         townships: [JINYUAN],
         villages: [NANJIE, XIJIE],
-        organizations: [anOrganization({ id: 'org_station' })],
-        relationships: [aRelationship('org_station', JINYUAN.id, { type: 'SERVES', status: 'BUILDING' })],
+        organizations: [anOrganization({ ...ORGANIZATION, id: 'org_station' })],
+        relationships: [aRelationship({ fromId: 'org_station', toId: JINYUAN.id, type: 'SERVES', status: 'BUILDING' })],
       }),
     );
     for (const village of [NANJIE, XIJIE]) {
@@ -35,7 +30,7 @@ describe('buildStakeholderGraph', () => {
 
   it('lets a social worker assigned to a township serve each of its villages', () => {
     const graph = buildStakeholderGraph(
-      aSnapshot({ townships: [JINYUAN], villages: [NANJIE, XIJIE], people: [aPerson({ id: 'per_worker', townshipIds: [JINYUAN.id] })] }),
+      aSnapshot({ townships: [JINYUAN], villages: [NANJIE, XIJIE], people: [aPerson({ ...PERSON, id: 'per_worker', townshipIds: [JINYUAN.id] })] }),
     );
     expect(graph.areNeighbors('per_worker', NANJIE.id)).toBe(true);
     expect(graph.areNeighbors('per_worker', XIJIE.id)).toBe(true);
@@ -47,9 +42,9 @@ describe('buildStakeholderGraph', () => {
         aSnapshot({
           townships: [JINYUAN],
           villages: [NANJIE],
-          organizations: [anOrganization({ id: 'org_station', name: '晋原社工站(合成)' })],
-          services: [aService({ id: 'svc_1', organizationId: 'org_station', name: '助老(合成)' })],
-          people: [aPerson({ id: 'per_1', name: '李(合成)' })],
+          organizations: [anOrganization({ ...ORGANIZATION, id: 'org_station', name: '晋原社工站(合成)' })],
+          services: [aService({ ...SERVICE, id: 'svc_1', organizationId: 'org_station', name: '助老(合成)' })],
+          people: [aPerson({ ...PERSON, id: 'per_1', name: '李(合成)' })],
         }),
       );
       expect(graph.nodes().map((id) => [id, graph.getNodeAttribute(id, 'kind'), graph.getNodeAttribute(id, 'label')])).toEqual(
@@ -78,13 +73,13 @@ describe('buildStakeholderGraph', () => {
 
     it('gives a person the township of their first assignment', () => {
       const graph = buildStakeholderGraph(
-        aSnapshot({ townships: [JINYUAN, WANGSI], villages: [FUTIAN], people: [aPerson({ villageIds: [FUTIAN.id] })] }),
+        aSnapshot({ townships: [JINYUAN, WANGSI], villages: [FUTIAN], people: [aPerson({ ...PERSON, villageIds: [FUTIAN.id] })] }),
       );
       expect(graph.getNodeAttribute('per_1', 'townshipId')).toBe(WANGSI.id);
     });
 
     it('refuses a snapshot that holds the same id twice', () => {
-      expect(() => buildStakeholderGraph(aSnapshot({ people: [aPerson(), aPerson()] }))).toThrow(
+      expect(() => buildStakeholderGraph(aSnapshot({ people: [aPerson(PERSON), aPerson(PERSON)] }))).toThrow(
         /^graph\/buildStakeholderGraph: the snapshot holds id "per_1" twice/,
       );
     });
@@ -94,8 +89,8 @@ describe('buildStakeholderGraph', () => {
     it('keeps a relationship with its own type, status and dates', () => {
       const graph = buildStakeholderGraph(
         aSnapshot({
-          organizations: [anOrganization({ id: 'org_a' }), anOrganization({ id: 'org_b' })],
-          relationships: [aRelationship('org_a', 'org_b', { id: 'rel_x', type: 'PARTNER', status: 'BUILDING', since: '2025-01-15' })],
+          organizations: [anOrganization({ ...ORGANIZATION, id: 'org_a' }), anOrganization({ ...ORGANIZATION, id: 'org_b' })],
+          relationships: [aRelationship({ fromId: 'org_a', toId: 'org_b', id: 'rel_x', type: 'PARTNER', status: 'BUILDING', since: '2025-01-15' })],
         }),
       );
       expect(edgesBetween(graph, 'org_a', 'org_b')).toEqual([
@@ -108,8 +103,8 @@ describe('buildStakeholderGraph', () => {
         aSnapshot({
           townships: [JINYUAN],
           villages: [NANJIE],
-          organizations: [anOrganization({ id: 'org_station' })],
-          people: [aPerson({ villageIds: [NANJIE.id], townshipIds: [JINYUAN.id], organizationId: 'org_station' })],
+          organizations: [anOrganization({ ...ORGANIZATION, id: 'org_station' })],
+          people: [aPerson({ ...PERSON, villageIds: [NANJIE.id], townshipIds: [JINYUAN.id], organizationId: 'org_station' })],
         }),
       );
       const assignment = (type: string) => expect.objectContaining({ type, status: 'ESTABLISHED', source: 'assignment', traversable: true });
@@ -120,13 +115,13 @@ describe('buildStakeholderGraph', () => {
 
     it('counts a village listed twice in an assignment once', () => {
       const graph = buildStakeholderGraph(
-        aSnapshot({ townships: [JINYUAN], villages: [NANJIE], people: [aPerson({ villageIds: [NANJIE.id, NANJIE.id] })] }),
+        aSnapshot({ townships: [JINYUAN], villages: [NANJIE], people: [aPerson({ ...PERSON, villageIds: [NANJIE.id, NANJIE.id] })] }),
       );
       expect(edgesBetween(graph, 'per_1', NANJIE.id)).toHaveLength(1);
     });
 
     it('links a service to its organisation with a traversable OFFERED_BY edge', () => {
-      const graph = buildStakeholderGraph(aSnapshot({ organizations: [anOrganization()], services: [aService()] }));
+      const graph = buildStakeholderGraph(aSnapshot({ organizations: [anOrganization(ORGANIZATION)], services: [aService(SERVICE)] }));
       expect(edgesBetween(graph, 'svc_1', 'org_1')).toEqual([
         expect.objectContaining({ type: 'OFFERED_BY', status: 'ESTABLISHED', source: 'structure', traversable: true }),
       ]);
@@ -142,9 +137,9 @@ describe('buildStakeholderGraph', () => {
     it('keeps parallel links between the same pair', () => {
       const graph = buildStakeholderGraph(
         aSnapshot({
-          organizations: [anOrganization()],
-          people: [aPerson({ organizationId: 'org_1' })],
-          relationships: [aRelationship('per_1', 'org_1', { type: 'PARTNER', status: 'BUILDING' })],
+          organizations: [anOrganization(ORGANIZATION)],
+          people: [aPerson({ ...PERSON, organizationId: 'org_1' })],
+          relationships: [aRelationship({ fromId: 'per_1', toId: 'org_1', type: 'PARTNER', status: 'BUILDING' })],
         }),
       );
       expect(edgesBetween(graph, 'per_1', 'org_1').map((e) => e.type).sort()).toEqual(['MEMBER_OF', 'PARTNER']);
@@ -155,8 +150,8 @@ describe('buildStakeholderGraph', () => {
     it('leaves out a link to an id the snapshot lacks and reports it', () => {
       const graph = buildStakeholderGraph(
         aSnapshot({
-          people: [aPerson({ villageIds: ['vil_510129001099'] })],
-          relationships: [aRelationship('per_1', 'org_gone', { id: 'rel_stale' })],
+          people: [aPerson({ ...PERSON, villageIds: ['vil_510129001099'] })],
+          relationships: [aRelationship({ fromId: 'per_1', toId: 'org_gone', id: 'rel_stale' })],
         }),
       );
       expect(graph.size).toBe(0);
@@ -167,7 +162,7 @@ describe('buildStakeholderGraph', () => {
     });
 
     it('leaves out a relationship from a node to itself and reports it', () => {
-      const graph = buildStakeholderGraph(aSnapshot({ people: [aPerson()], relationships: [aRelationship('per_1', 'per_1', { id: 'rel_self' })] }));
+      const graph = buildStakeholderGraph(aSnapshot({ people: [aPerson(PERSON)], relationships: [aRelationship({ fromId: 'per_1', toId: 'per_1', id: 'rel_self' })] }));
       expect(graph.size).toBe(0);
       expect(graph.getAttribute('skippedReferences')).toEqual([
         { recordId: 'rel_self', field: 'toId', referencedId: 'per_1', reason: 'SELF_LOOP' },
@@ -178,7 +173,7 @@ describe('buildStakeholderGraph', () => {
   describe('asOf', () => {
     const ended = (until: string) =>
       buildStakeholderGraph(
-        aSnapshot({ people: [aPerson({ id: 'per_a' }), aPerson({ id: 'per_b' })], relationships: [aRelationship('per_a', 'per_b', { until })] }),
+        aSnapshot({ people: [aPerson({ ...PERSON, id: 'per_a' }), aPerson({ ...PERSON, id: 'per_b' })], relationships: [aRelationship({ fromId: 'per_a', toId: 'per_b', until })] }),
         { asOf: '2025-06-30' },
       );
 
@@ -192,7 +187,7 @@ describe('buildStakeholderGraph', () => {
 
     it('keeps every relationship without a date, the graph having no clock', () => {
       const graph = buildStakeholderGraph(
-        aSnapshot({ people: [aPerson({ id: 'per_a' }), aPerson({ id: 'per_b' })], relationships: [aRelationship('per_a', 'per_b', { until: '2001-01-01' })] }),
+        aSnapshot({ people: [aPerson({ ...PERSON, id: 'per_a' }), aPerson({ ...PERSON, id: 'per_b' })], relationships: [aRelationship({ fromId: 'per_a', toId: 'per_b', until: '2001-01-01' })] }),
       );
       expect(graph.size).toBe(1);
     });

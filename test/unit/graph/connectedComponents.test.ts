@@ -1,6 +1,6 @@
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
 import { connectedComponents } from '../../../src/graph/connectedComponents';
-import { aPerson, aSnapshot, JINYUAN, NANJIE, peopleGraph, per, XIJIE } from './builders';
+import { aPerson, aSnapshot, JINYUAN, NANJIE, peopleGraph, per, XIJIE } from '../../support/builders';
 
 describe('connectedComponents', () => {
   it('lists islands largest first, each sorted, an isolated node as its own', () => {

@@ -1,7 +1,7 @@
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
 import { cutOffBy } from '../../../src/graph/cutOffBy';
 import type { StakeholderGraph } from '../../../src/graph/StakeholderGraph';
-import { aPerson, aRelationship, aService, aSnapshot, anOrganization, BEIJIE, JINYUAN, NANJIE, XIJIE } from './builders';
+import { anOrganization, aPerson, aRelationship, aService, aSnapshot, BEIJIE, JINYUAN, NANJIE, XIJIE } from '../../support/builders';
 
 /**
  * 晋原's station is the only way from liaison L1 (南街, 西街) to any medical
@@ -30,10 +30,10 @@ function network(): StakeholderGraph {
         aPerson({ id: 'per_volunteer', roles: ['VOLUNTEER'], organizationId: 'org_clinic' }),
       ],
       relationships: [
-        aRelationship('per_l1', 'per_worker'),
-        aRelationship('org_station', 'org_care', { type: 'PARTNER' }),
-        aRelationship('per_l2', 'per_volunteer'),
-        aRelationship('per_l1', 'per_l2', { status: 'BUILDING' }),
+        aRelationship({ fromId: 'per_l1', toId: 'per_worker' }),
+        aRelationship({ fromId: 'org_station', toId: 'org_care', type: 'PARTNER' }),
+        aRelationship({ fromId: 'per_l2', toId: 'per_volunteer' }),
+        aRelationship({ fromId: 'per_l1', toId: 'per_l2', status: 'BUILDING' }),
       ],
     }),
   );

@@ -1,5 +1,5 @@
 import { degreeCentrality } from '../../../src/graph/degreeCentrality';
-import { peopleGraph, per, shapes } from './builders';
+import { peopleGraph, per, shapes } from '../../support/builders';
 
 describe('degreeCentrality', () => {
   it('gives the centre of a star degree n and centrality 1, each leaf 1 / n', () => {

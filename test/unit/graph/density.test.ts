@@ -1,5 +1,5 @@
 import { density } from '../../../src/graph/density';
-import { peopleGraph, shapes } from './builders';
+import { peopleGraph, shapes } from '../../support/builders';
 
 describe('density', () => {
   it('is 1 for a network where everyone knows everyone', () => {

@@ -3,15 +3,14 @@ import { householdTrustDistances } from '../../../src/graph/householdTrustCache'
 import { trustDistancesFrom } from '../../../src/graph/trustDistancesFrom';
 import type { TrustPathOptions } from '../../../src/graph/TrustPathTypes';
 import { withHousehold, type OverlayHousehold } from '../../../src/graph/withHousehold';
-import type { Relationship } from '../../../src/domain/model';
-import { aPerson, aRelationship, aService, aSnapshot, anOrganization, JINYUAN, NANJIE, nodesOf, XIJIE } from './builders';
+import type { Household, Relationship } from '../../../src/domain/model';
+import { aHousehold, anOrganization, aPerson, aRelationship, aService, aSnapshot, JINYUAN, NANJIE, nodesOf, XIJIE } from '../../support/builders';
 
 const OFFICER = aPerson({ id: 'per_officer', name: '信贷员(合成)', roles: ['CREDIT_OFFICER'] });
 const OTHER_OFFICER = aPerson({ id: 'per_officer2', name: '信贷员二(合成)', roles: ['CREDIT_OFFICER'] });
 
-function aHousehold(id: string, overrides: Partial<OverlayHousehold> = {}): OverlayHousehold {
-  return { id, villageId: NANJIE.id, loan: null, synthetic: true, ...overrides };
-}
+/** What these tests rely on, passed to the shared household builder: households of 南街社区 unless said otherwise. */
+const IN_NANJIE = { villageId: NANJIE.id } satisfies Partial<Household>;
 
 function loanOf(officerId: string, since = '2023-05-01'): OverlayHousehold['loan'] {
   return { creditOfficerId: officerId, amountYuan: 20000, purpose: 'LIVESTOCK', since };
@@ -33,12 +32,12 @@ function network(extra: Relationship[] = []) {
         OTHER_OFFICER,
       ],
       relationships: [
-        aRelationship('per_liaison', 'per_worker'),
-        aRelationship('per_liaison2', 'per_worker', { status: 'BUILDING' }),
-        aRelationship('org_station', 'org_care', { type: 'PARTNER' }),
-        aRelationship('org_care', 'org_far', { type: 'PARTNER', status: 'BUILDING' }),
-        aRelationship(OFFICER.id, 'org_care', { type: 'WORKS_WITH' }),
-        aRelationship(OTHER_OFFICER.id, 'org_far', { type: 'WORKS_WITH', status: 'PROSPECTIVE' }),
+        aRelationship({ fromId: 'per_liaison', toId: 'per_worker' }),
+        aRelationship({ fromId: 'per_liaison2', toId: 'per_worker', status: 'BUILDING' }),
+        aRelationship({ fromId: 'org_station', toId: 'org_care', type: 'PARTNER' }),
+        aRelationship({ fromId: 'org_care', toId: 'org_far', type: 'PARTNER', status: 'BUILDING' }),
+        aRelationship({ fromId: OFFICER.id, toId: 'org_care', type: 'WORKS_WITH' }),
+        aRelationship({ fromId: OTHER_OFFICER.id, toId: 'org_far', type: 'WORKS_WITH', status: 'PROSPECTIVE' }),
         ...extra,
       ],
     }),
@@ -61,8 +60,8 @@ function expectSameAsFreshSearch(graph: ReturnType<typeof network>, household: O
 describe('householdTrustDistances', () => {
   it('gives a second household of the same village exactly what its own search gives, with its own id in the path', () => {
     const graph = network();
-    householdTrustDistances(graph, aHousehold('hh_first'));
-    const second = aHousehold('hh_second');
+    householdTrustDistances(graph, aHousehold({ ...IN_NANJIE, id: 'hh_first' }));
+    const second = aHousehold({ ...IN_NANJIE, id: 'hh_second' });
     expectSameAsFreshSearch(graph, second);
     const path = householdTrustDistances(graph, second).pathTo('svc_counselling');
     expect(nodesOf(path!)).toEqual(['hh_second', NANJIE.id, 'per_worker', 'org_station', 'org_care', 'svc_counselling']);
@@ -75,39 +74,39 @@ describe('householdTrustDistances', () => {
   it('keeps households with different villages or officers apart, and gives each its own loan date', () => {
     const graph = network();
     const households = [
-      aHousehold('hh_a'),
-      aHousehold('hh_b', { villageId: XIJIE.id }),
-      aHousehold('hh_c', { loan: loanOf(OFFICER.id) }),
-      aHousehold('hh_d', { loan: loanOf(OTHER_OFFICER.id) }),
-      aHousehold('hh_e', { loan: loanOf(OFFICER.id, '2024-01-01') }),
+      aHousehold({ ...IN_NANJIE, id: 'hh_a' }),
+      aHousehold({ ...IN_NANJIE, id: 'hh_b', villageId: XIJIE.id }),
+      aHousehold({ ...IN_NANJIE, id: 'hh_c', loan: loanOf(OFFICER.id) }),
+      aHousehold({ ...IN_NANJIE, id: 'hh_d', loan: loanOf(OTHER_OFFICER.id) }),
+      aHousehold({ ...IN_NANJIE, id: 'hh_e', loan: loanOf(OFFICER.id, '2024-01-01') }),
     ];
     // Prime the cache with each, then ask for a sibling of each: each sibling gets its own key's answer.
     for (const h of households) householdTrustDistances(graph, h);
     for (const h of households) expectSameAsFreshSearch(graph, { ...h, id: `${h.id}_sibling` });
     // A borrower of OFFICER reaches the NGO in 2 hops, the village household in 4: the keys really differ.
-    expect(householdTrustDistances(graph, aHousehold('hh_c2', { loan: loanOf(OFFICER.id) })).distances.get('org_care')?.hops).toBe(2);
-    expect(householdTrustDistances(graph, aHousehold('hh_a2')).distances.get('org_care')?.hops).toBe(4);
-    expect(householdTrustDistances(graph, aHousehold('hh_e2', { loan: loanOf(OFFICER.id, '2024-01-01') })).pathTo('org_care')!.steps[0]!.since).toBe('2024-01-01');
+    expect(householdTrustDistances(graph, aHousehold({ ...IN_NANJIE, id: 'hh_c2', loan: loanOf(OFFICER.id) })).distances.get('org_care')?.hops).toBe(2);
+    expect(householdTrustDistances(graph, aHousehold({ ...IN_NANJIE, id: 'hh_a2' })).distances.get('org_care')?.hops).toBe(4);
+    expect(householdTrustDistances(graph, aHousehold({ ...IN_NANJIE, id: 'hh_e2', loan: loanOf(OFFICER.id, '2024-01-01') })).pathTo('org_care')!.steps[0]!.since).toBe('2024-01-01');
   });
 
   it('keys on the search options (exclusions, BUILDING rules)', () => {
     const graph = network();
-    householdTrustDistances(graph, aHousehold('hh_1'));
-    expectSameAsFreshSearch(graph, aHousehold('hh_2'), { excludeNodeIds: ['org_station'] });
-    expectSameAsFreshSearch(graph, aHousehold('hh_3'), { allowBuilding: false });
-    expectSameAsFreshSearch(graph, aHousehold('hh_4'), { buildingPenalty: 0 });
-    expect(householdTrustDistances(graph, aHousehold('hh_5'), { excludeNodeIds: ['org_station'] }).pathTo('svc_counselling')).toBeNull();
+    householdTrustDistances(graph, aHousehold({ ...IN_NANJIE, id: 'hh_1' }));
+    expectSameAsFreshSearch(graph, aHousehold({ ...IN_NANJIE, id: 'hh_2' }), { excludeNodeIds: ['org_station'] });
+    expectSameAsFreshSearch(graph, aHousehold({ ...IN_NANJIE, id: 'hh_3' }), { allowBuilding: false });
+    expectSameAsFreshSearch(graph, aHousehold({ ...IN_NANJIE, id: 'hh_4' }), { buildingPenalty: 0 });
+    expect(householdTrustDistances(graph, aHousehold({ ...IN_NANJIE, id: 'hh_5' }), { excludeNodeIds: ['org_station'] }).pathTo('svc_counselling')).toBeNull();
     // The household's own id excluded: nothing is reachable, for it and for a sibling asking the same.
-    expect(householdTrustDistances(graph, aHousehold('hh_6'), { excludeNodeIds: ['hh_6'] }).distances.size).toBe(0);
-    expectSameAsFreshSearch(graph, aHousehold('hh_7'), { excludeNodeIds: ['hh_7'] });
+    expect(householdTrustDistances(graph, aHousehold({ ...IN_NANJIE, id: 'hh_6' }), { excludeNodeIds: ['hh_6'] }).distances.size).toBe(0);
+    expectSameAsFreshSearch(graph, aHousehold({ ...IN_NANJIE, id: 'hh_7' }), { excludeNodeIds: ['hh_7'] });
   });
 
   it('never serves a search made on another network', () => {
     const before = network();
-    expect(householdTrustDistances(before, aHousehold('hh_1')).pathTo('svc_far')!.weakestStatus).toBe('BUILDING');
-    const after = network([aRelationship('per_liaison', 'org_far', { type: 'WORKS_WITH' })]);
-    const path = householdTrustDistances(after, aHousehold('hh_2')).pathTo('svc_far');
+    expect(householdTrustDistances(before, aHousehold({ ...IN_NANJIE, id: 'hh_1' })).pathTo('svc_far')!.weakestStatus).toBe('BUILDING');
+    const after = network([aRelationship({ fromId: 'per_liaison', toId: 'org_far', type: 'WORKS_WITH' })]);
+    const path = householdTrustDistances(after, aHousehold({ ...IN_NANJIE, id: 'hh_2' })).pathTo('svc_far');
     expect(nodesOf(path!)).toEqual(['hh_2', NANJIE.id, 'per_liaison', 'org_far', 'svc_far']);
-    expectSameAsFreshSearch(after, aHousehold('hh_3'));
+    expectSameAsFreshSearch(after, aHousehold({ ...IN_NANJIE, id: 'hh_3' }));
   });
 });

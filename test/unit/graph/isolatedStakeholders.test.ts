@@ -1,6 +1,6 @@
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
 import { isolatedStakeholders } from '../../../src/graph/isolatedStakeholders';
-import { aPerson, aRelationship, aSnapshot, anOrganization, JINYUAN, NANJIE, XIJIE } from './builders';
+import { anOrganization, aPerson, aRelationship, aSnapshot, JINYUAN, NANJIE, XIJIE } from '../../support/builders';
 
 describe('isolatedStakeholders', () => {
   const graph = buildStakeholderGraph(
@@ -8,8 +8,8 @@ describe('isolatedStakeholders', () => {
       townships: [JINYUAN],
       villages: [NANJIE, XIJIE],
       organizations: [anOrganization({ id: 'org_future', kind: 'ENTERPRISE' })],
-      people: [aPerson({ villageIds: [NANJIE.id] })],
-      relationships: [aRelationship('per_1', 'org_future', { status: 'PROSPECTIVE' })],
+      people: [aPerson({ id: 'per_1', villageIds: [NANJIE.id] })],
+      relationships: [aRelationship({ fromId: 'per_1', toId: 'org_future', status: 'PROSPECTIVE' })],
     }),
   );
 

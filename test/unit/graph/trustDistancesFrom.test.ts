@@ -3,7 +3,7 @@ import type { TrustPathLookup } from '../../../src/domain/matching/TrustPathInfo
 import type { RelationshipStatus } from '../../../src/domain/model';
 import { trustDistancesFrom } from '../../../src/graph/trustDistancesFrom';
 import { trustPath } from '../../../src/graph/trustPath';
-import { nodesOf, peopleGraph, per, type PersonLink } from './builders';
+import { nodesOf, peopleGraph, per, type PersonLink } from '../../support/builders';
 
 describe('trustDistancesFrom', () => {
   it('gives cost, hops and weakest status of every reachable node, the source at 0', () => {

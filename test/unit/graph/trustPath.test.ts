@@ -1,6 +1,6 @@
 import { buildStakeholderGraph } from '../../../src/graph/buildStakeholderGraph';
 import { trustPath } from '../../../src/graph/trustPath';
-import { aPerson, aRelationship, aSnapshot, JINYUAN, NANJIE, nodesOf, peopleGraph, per, XIJIE } from './builders';
+import { aPerson, aRelationship, aSnapshot, BUILT_ON, JINYUAN, NANJIE, nodesOf, peopleGraph, per, XIJIE } from '../../support/builders';
 
 describe('trustPath', () => {
   describe('cost of relationship states', () => {
@@ -136,7 +136,7 @@ describe('trustPath', () => {
     it('lists each link in the direction travelled with its type, status and since date', () => {
       const graph = peopleGraph([['b', 'a', 'ESTABLISHED', 'SUPERVISES']]);
       expect(trustPath(graph, per('a'), per('b'))?.steps).toEqual([
-        { fromId: per('a'), toId: per('b'), type: 'SUPERVISES', status: 'ESTABLISHED', since: '2024-03-01', edgeKey: 'rel_0' },
+        { fromId: per('a'), toId: per('b'), type: 'SUPERVISES', status: 'ESTABLISHED', since: BUILT_ON, edgeKey: 'rel_0' },
       ]);
     });
 
@@ -158,7 +158,7 @@ describe('trustPath', () => {
           townships: [JINYUAN],
           villages: [NANJIE, XIJIE],
           people: [aPerson({ id: 'per_liaison', villageIds: [NANJIE.id, XIJIE.id] })],
-          relationships: [aRelationship('per_liaison', NANJIE.id, { status: 'PROSPECTIVE' })],
+          relationships: [aRelationship({ fromId: 'per_liaison', toId: NANJIE.id, status: 'PROSPECTIVE' })],
         }),
       );
       const path = trustPath(graph, NANJIE.id, XIJIE.id);

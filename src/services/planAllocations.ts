@@ -3,13 +3,13 @@ import type { Household, Need, Service, Village } from '../domain/model';
 import { CategoryCode, idOf } from '../domain/model';
 import { planAllocations as planRules, type AllocationPlan, type AllocationNeed, capacityLeft } from '../domain/matching';
 import { IN_PERSON_MARKERS, matchNeed as matchNeedRules } from '../domain/matching';
-import { householdTrustDistances, type HouseholdTrustCache } from '../graph';
+import { householdTrustDistances, type StakeholderGraph, type TrustDistance, type TrustDistances } from '../graph';
 import { isHuzhuError } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
 import { MAX_BULK_PAGE } from '../store/GraphStore';
 import { assertCategoriesExist } from './households';
 import { listAll } from './listAll';
-import { networkView } from './networkSnapshot';
+import { networkView, type NetworkView } from './networkSnapshot';
 import { requireReferralConsent } from './consent';
 import { createReferral } from './referrals';
 import type { ServiceContext } from './ServiceContext';
@@ -38,8 +38,10 @@ export interface PlanProgress {
  * Cost: one network view, then one trust search per distinct (village,
  * credit officer) pair — every household of a village without a loan reaches
  * the network through the same village node, so their trust distances are
- * identical — and the matching rules per need. The rules and the allocation
- * are pure (src/domain/matching); this function only gathers and commits.
+ * identical — kept per projection graph, and the matching rules once per need
+ * profile, kept per network view (so a second plan on an unchanged network
+ * runs neither). The rules and the allocation are pure (src/domain/matching);
+ * this function only gathers and commits.
  */
 export async function planAllocations(ctx: ServiceContext, rawInput: unknown, actorId: string, progress?: PlanProgress): Promise<PlanResult> {
   const input = parseInput(PlanAllocationsInput, rawInput ?? {}, ['input']);
@@ -59,11 +61,15 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   // Two needs of one category whose households join the network the same way (village, credit officer) and
   // pass the same eligibility gates (the same tested age bands and markers: evaluateEligibility reads nothing
   // else that changes a pass or a fail, and household size only words an explanation) get the same
-  // candidates with the same scores; so the rules run once per such profile, not once per need.
-  const candidatesByProfile = new Map<string, AllocationNeed['candidates']>();
+  // candidates with the same scores; so the rules run once per such profile, not once per need. Everything a
+  // profile's candidates depend on besides the profile is in the network view (services with their active
+  // referrals, track records, villages, the graph), so the profiles are kept per view: the next plan on the
+  // same view runs no rules for a profile met before, and any change to what the view holds gives a new view.
+  const candidatesByProfile = profilesOf(view);
   const profileOf = profileKeyer(view.snapshot.services);
-  const trustCache: HouseholdTrustCache = new Map();
+  const serviceDistances = serviceDistancesOf(view);
   const allocationNeeds: AllocationNeed[] = [];
+  let ruleRuns = 0;
   let trustSearches = 0;
   for (const need of needs) {
     const household = households.get(need.householdId);
@@ -73,8 +79,15 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
     const profile = profileOf(need, household);
     let candidates = candidatesByProfile.get(profile);
     if (!candidates) {
-      const trust = householdTrustDistances(view.graph, household, {}, trustCache);
-      trustSearches += 1;
+      const trustKey = `${household.villageId}|${household.loan?.creditOfficerId ?? ''}`;
+      let distances = serviceDistances.get(trustKey);
+      if (!distances) {
+        distances = distancesToServices(householdTrustDistances(view.graph, household, {}, new Map()), view.snapshot.services);
+        serviceDistances.set(trustKey, distances);
+        trustSearches += 1;
+      }
+      const reached = distances;
+      ruleRuns += 1;
       const result = matchNeedRules({
         need,
         household,
@@ -83,7 +96,7 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
         services: view.snapshot.services,
         // Cost, hops and weakest link are the same for every household sharing the key; steps are not needed here.
         trustPathTo: (serviceId) => {
-          const d = trust.distances.get(serviceId);
+          const d = reached.get(serviceId);
           return d ? { ...d, steps: [] } : null;
         },
         trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
@@ -101,7 +114,9 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
       candidates,
     });
   }
-  progress?.(`planAllocations: matched ${allocationNeeds.length} needs with ${candidatesByProfile.size} distinct profiles (${trustSearches} rule runs)`);
+  progress?.(
+    `planAllocations: matched ${allocationNeeds.length} needs with ${candidatesByProfile.size} distinct profiles on this network view (${ruleRuns} rule runs, ${trustSearches} trust searches)`,
+  );
 
   const plan = planRules({
     needs: allocationNeeds,
@@ -132,6 +147,45 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
     }
   }
   return { ...plan, committed: input.commit, needsConsidered: needs.length, referralsCreated, commitOutcomes };
+}
+
+/** A profile's candidates, per network view (see planAllocations); a view no longer handed out is dropped with its entry. */
+const profilesByView = new WeakMap<NetworkView, Map<string, AllocationNeed['candidates']>>();
+
+function profilesOf(view: NetworkView): Map<string, AllocationNeed['candidates']> {
+  let profiles = profilesByView.get(view);
+  if (!profiles) {
+    profiles = new Map();
+    profilesByView.set(view, profiles);
+  }
+  return profiles;
+}
+
+/**
+ * What a plan reads of a trust search from a household, per (village, credit officer) and per projection
+ * graph: the distance to each service it reaches (householdTrustDistances explains why every household
+ * of the key shares them; steps and the rest of the network are not kept). The graph is the projection's,
+ * kept across views while only the counters move, and searches read no counter; a stakeholder write builds
+ * a new graph, and its entry goes with the old one.
+ */
+const serviceDistancesByGraph = new WeakMap<StakeholderGraph, Map<string, ReadonlyMap<string, TrustDistance>>>();
+
+function serviceDistancesOf(view: NetworkView): Map<string, ReadonlyMap<string, TrustDistance>> {
+  let distances = serviceDistancesByGraph.get(view.graph);
+  if (!distances) {
+    distances = new Map();
+    serviceDistancesByGraph.set(view.graph, distances);
+  }
+  return distances;
+}
+
+function distancesToServices(trust: TrustDistances, services: readonly Service[]): ReadonlyMap<string, TrustDistance> {
+  const reached = new Map<string, TrustDistance>();
+  for (const s of services) {
+    const d = trust.distances.get(s.id);
+    if (d) reached.set(s.id, d);
+  }
+  return reached;
 }
 
 /**

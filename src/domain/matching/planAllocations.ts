@@ -81,8 +81,9 @@ const URGENCY_RANK: Readonly<Record<Urgency, number>> = { CRITICAL: 0, HIGH: 1, 
  * tier — received. Across villages within one tier the round-robin rule takes
  * precedence over small score differences, by design.
  *
- * Runs in O(n log n + c) for n needs and c candidates in total: two sorts and
- * one pass over a capacity map.
+ * Runs in O(n log n + c) for n needs and c candidates in total: one sort (the
+ * turns follow from it by a counting sort on the round) and one pass over a
+ * capacity map.
  */
 export function planAllocations(input: PlanAllocationsInput): AllocationPlan {
   const needs = input.needs;
@@ -103,10 +104,7 @@ export function planAllocations(input: PlanAllocationsInput): AllocationPlan {
     key.round = position;
     queueLength.set(key.need.villageId, position + 1);
   }
-  byPriority.forEach((key, position) => {
-    key.priorityPosition = position;
-  });
-  const turns = byPriority.sort(compareTurns); // in place: the priority order is no longer needed as such
+  const turns = turnOrder(byPriority);
 
   const left = new Map<string, number | null>();
   const slotsLeft = (serviceId: string, needId: string): number | null => {
@@ -172,8 +170,6 @@ interface Key {
   needId: string;
   /** Position in the village's queue within the tier (0-based); set after the priority sort. */
   round: number;
-  /** Position in the overall priority order; set after the priority sort. */
-  priorityPosition: number;
 }
 
 function toKey(need: AllocationNeed, index: number): Key {
@@ -192,7 +188,6 @@ function toKey(need: AllocationNeed, index: number): Key {
     createdMs,
     needId: need.needId,
     round: 0,
-    priorityPosition: 0,
   };
 }
 
@@ -207,9 +202,39 @@ function comparePriority(a: Key, b: Key): number {
   );
 }
 
-/** Tier, then round-robin round, then priority within the round. */
-function compareTurns(a: Key, b: Key): number {
-  return a.tierIndex - b.tierIndex || a.round - b.round || a.priorityPosition - b.priorityPosition;
+/**
+ * Tier, then round-robin round, then priority within the round: byPriority is grouped by tier and in
+ * priority order within it, so a stable counting sort by round, tier by tier, gives the turns in O(n)
+ * (rounds are small integers below the tier's size), with no comparison sort.
+ */
+function turnOrder(byPriority: readonly Key[]): Key[] {
+  const turns = new Array<Key>(byPriority.length);
+  let start = 0;
+  while (start < byPriority.length) {
+    const tierIndex = (byPriority[start] as Key).tierIndex;
+    let end = start;
+    let maxRound = 0;
+    for (; end < byPriority.length && (byPriority[end] as Key).tierIndex === tierIndex; end += 1) {
+      maxRound = Math.max(maxRound, (byPriority[end] as Key).round);
+    }
+    // next[r]: where the next key of round r goes.
+    const next = new Array<number>(maxRound + 1).fill(0);
+    for (let i = start; i < end; i += 1) next[(byPriority[i] as Key).round] = (next[(byPriority[i] as Key).round] as number) + 1;
+    let at = start;
+    for (let r = 0; r <= maxRound; r += 1) {
+      const count = next[r] as number;
+      next[r] = at;
+      at += count;
+    }
+    for (let i = start; i < end; i += 1) {
+      const key = byPriority[i] as Key;
+      const position = next[key.round] as number;
+      turns[position] = key;
+      next[key.round] = position + 1;
+    }
+    start = end;
+  }
+  return turns;
 }
 
 function compareIds(a: string, b: string): number {

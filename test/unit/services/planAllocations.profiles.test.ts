@@ -61,8 +61,33 @@ describe('planAllocations (shared profiles) against matching each need on its ow
     expect(plan.assignments).toEqual(oracle.assignments);
     expect(plan.unassigned).toEqual(oracle.unassigned);
     // Some needs did share a profile (at 100,000 open needs most do: BENCHMARKS.md), so the shared path was taken.
-    const runs = Number(/\((\d+) rule runs\)/.exec(lines.join('\n'))?.[1]);
+    const runs = Number(/\((\d+) rule runs/.exec(lines.join('\n'))?.[1]);
     expect(runs).toBeGreaterThan(0);
     expect(runs).toBeLessThan(needs.length);
+  }, 120_000);
+
+  it('keeps the profiles per network view: a second plan on the same view runs no rules and answers the same; a new view runs them again', async () => {
+    const ctx = { store, now: () => new Date('2026-12-01T00:00:00Z') };
+    const runsOf = async () => {
+      const lines: string[] = [];
+      const plan = await planAllocations(ctx, { commit: false, show: 1000 }, 'acc_test', (line) => lines.push(line));
+      return { plan, runs: Number(/\((\d+) rule runs, (\d+) trust searches\)/.exec(lines.join('\n'))?.[1]), searches: Number(/(\d+) trust searches\)/.exec(lines.join('\n'))?.[1]) };
+    };
+    const first = await runsOf();
+    const again = await runsOf();
+    expect(again.runs).toBe(0);
+    expect(again.searches).toBe(0);
+    expect(again.plan.assignments).toEqual(first.plan.assignments);
+    expect(again.plan.unassigned).toEqual(first.plan.unassigned);
+
+    // A stakeholder write (a service's capacity) gives a new projection and view: the rules run again, on it.
+    // A service the plan filled, so more capacity must change the plan (it cannot if the old candidates were reused).
+    const assignedTo = (plan: typeof first.plan, id: string) => plan.assignments.filter((a) => a.serviceId === id).length;
+    const [service] = (await networkView(store)).snapshot.services.filter((s) => capacityLeft(s) !== null && assignedTo(first.plan, s.id) > 0 && assignedTo(first.plan, s.id) === capacityLeft(s));
+    await store.upsertMany('Service', [{ ...service!, capacity: (service!.capacity ?? 0) + 1000 }]);
+    const after = await runsOf();
+    expect(after.runs).toBeGreaterThan(0);
+    expect(after.searches).toBeGreaterThan(0);
+    expect(assignedTo(after.plan, service!.id)).toBeGreaterThan(assignedTo(first.plan, service!.id));
   }, 120_000);
 });

@@ -96,14 +96,3 @@ export const shapes = {
   complete: (names: readonly string[]): PersonLink[] =>
     names.flatMap((a, i) => names.slice(i + 1).map((b): PersonLink => [a, b])),
 };
-
-/** A deterministic pseudo-random generator for generated test networks (mulberry32). */
-export function testRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

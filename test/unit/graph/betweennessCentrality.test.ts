@@ -1,10 +1,11 @@
+import { mulberry32 } from '../../../src/domain/mulberry32';
 import { betweennessCentrality } from '../../../src/graph/betweennessCentrality';
 import type { StakeholderGraph } from '../../../src/graph/StakeholderGraph';
-import { indexedPeopleGraph, peopleGraph, per, shapes, testRandom } from '../../support/builders';
+import { indexedPeopleGraph, peopleGraph, per, shapes } from '../../support/builders';
 
 /** A connected random network: a random tree plus `extra` random links (synthetic people). */
 function generatedNetwork(order: number, extra: number, seed: number): StakeholderGraph {
-  const random = testRandom(seed);
+  const random = mulberry32(seed);
   const edges: Array<[number, number]> = [];
   for (let i = 1; i < order; i++) edges.push([i, Math.floor(random() * i)]);
   for (let i = 0; i < extra; i++) {

@@ -1,6 +1,6 @@
 import { AccountRecord } from '../../../src/domain/Account';
 import { AlertRecord } from '../../../src/domain/Alert';
-import { ENTITY_SCHEMAS, Category } from '../../../src/domain/model';
+import { ENTITY_SCHEMAS, Category, Eligibility, GeoPoint } from '../../../src/domain/model';
 import { PlanRecord } from '../../../src/domain/Plan';
 import { WaitlistEntry } from '../../../src/domain/WaitlistEntry';
 import { vulnerabilityScore } from '../../../src/domain/vulnerabilityIndex';
@@ -17,8 +17,18 @@ import {
   anAssistance,
   anAuditEvent,
   anOrganization,
+  aCategory,
   anAccount,
   anAlert,
+  anEligibility,
+  aReferralFor,
+  BEIJIE,
+  FUTIAN,
+  JINYUAN,
+  NANJIE,
+  pointNorthOf,
+  WANGSI,
+  XIJIE,
   aPlan,
   aWaitlistEntry,
   smallNetwork,
@@ -51,10 +61,38 @@ describe('test builders', () => {
     expect(schema.safeParse(build()).error).toBeUndefined();
   });
 
+  it('builds a default category, eligibility and a point north of a place that pass their schemas', () => {
+    expect(Category.safeParse(aCategory()).error).toBeUndefined();
+    expect(Eligibility.safeParse(anEligibility()).error).toBeUndefined();
+    expect(GeoPoint.safeParse(pointNorthOf(JINYUAN.location, 5)).error).toBeUndefined();
+  });
+
+  it('builds a referral for a need and a service that passes its schema and points at them', () => {
+    const need = aNeed();
+    const service = aService();
+    const referral = aReferralFor(need, service);
+    expect(ENTITY_SCHEMAS.Referral.safeParse(referral).error).toBeUndefined();
+    expect(referral).toMatchObject({ needId: need.id, householdId: need.householdId, serviceId: service.id, organizationId: service.organizationId });
+  });
+
+  it('holds the real Dayi places as valid townships and villages of their townships', () => {
+    for (const township of [JINYUAN, WANGSI]) expect(ENTITY_SCHEMAS.Township.safeParse(township).error).toBeUndefined();
+    for (const village of [NANJIE, XIJIE, BEIJIE, FUTIAN]) expect(ENTITY_SCHEMAS.Village.safeParse(village).error).toBeUndefined();
+    expect([NANJIE, XIJIE, BEIJIE].map((v) => v.townshipId)).toEqual([JINYUAN.id, JINYUAN.id, JINYUAN.id]);
+    expect(FUTIAN.townshipId).toBe(WANGSI.id);
+  });
+
   it('gives every call a fresh id and code', () => {
     expect(aTownship().id).not.toBe(aTownship().id);
     expect(aVillage().code).not.toBe(aVillage().code);
     expect(aHousehold().id).not.toBe(aHousehold().id);
+    expect(anAccount().login).not.toBe(anAccount().login);
+    const [first, second] = [anAlert(), anAlert()];
+    expect(first.id).not.toBe(second.id);
+    expect(first.referralId).not.toBe(second.referralId);
+    // Plan ids are time-ordered: a later call sorts later, as pages newest-first expect.
+    const plans = [aPlan(), aPlan()];
+    expect(plans[0]!.id < plans[1]!.id).toBe(true);
   });
 
   it('computes a household score from its markers, grade and members', () => {

@@ -12,7 +12,7 @@ export function anAlert(overrides: Partial<AlertRecord> = {}): AlertRecord {
   const n = nextSequence();
   const referralId = overrides.referralId ?? newId('Referral');
   return {
-    // Time-ordered like real ids: later calls sort later (n milliseconds after BUILT_AT).
+    // Time-ordered like real ids, spread over the second after BUILT_AT (n % 1000 ms).
     id: newAlertId(new Date(Date.parse(BUILT_AT) + (n % 1000))),
     key: alertKey('REFERRAL_OVERDUE', referralId, 1),
     kind: 'REFERRAL_OVERDUE',

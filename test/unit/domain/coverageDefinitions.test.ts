@@ -6,50 +6,50 @@ import {
   type ReportingPeriod,
 } from '../../../src/domain/coverageDefinitions';
 import type { Assistance, Need, Referral, ReferralStatus } from '../../../src/domain/model';
+import { aNeed, anAssistance, aReferral } from '../../support/builders';
 
 const period: ReportingPeriod = { from: new Date('2025-01-01T00:00:00.000Z'), to: new Date('2025-12-31T23:59:59.999Z') };
 const IN = '2025-06-01T08:00:00.000Z';
 const BEFORE = '2024-06-01T08:00:00.000Z';
 
-const need = (overrides: Partial<Pick<Need, 'id' | 'category' | 'urgency'>> = {}) => ({ id: 'need_1', category: 'MEDICAL', urgency: 'HIGH' as const, ...overrides });
-const referral = (status: ReferralStatus, path: ReferralStatus[], at = IN): Pick<Referral, 'needId' | 'status' | 'transitions'> => ({
-  needId: 'need_1',
-  status,
-  transitions: path.map((s) => ({ status: s, at, actorId: 'per_t', reason: null, note: null })),
-});
-const help = (outcome: Assistance['outcome'], at = IN): Pick<Assistance, 'needId' | 'at' | 'outcome'> => ({ needId: 'need_1', at, outcome });
+/** What these tests rely on: one urgent (HIGH) MEDICAL need, need_1, that the referrals and help below are for. */
+const NEED_1 = { id: 'need_1', category: 'MEDICAL', urgency: 'HIGH' } satisfies Partial<Need>;
+/** A referral of need_1 that went through `path` (each step at `at`) and now has `status`. */
+const referral = (status: ReferralStatus, path: ReferralStatus[], at = IN): Referral =>
+  aReferral({ needId: NEED_1.id, status, transitions: path.map((s) => ({ status: s, at, actorId: 'per_t', reason: null, note: null })) });
+const help = (outcome: Assistance['outcome'], at = IN): Assistance => anAssistance({ needId: NEED_1.id, at, outcome });
 
 describe('MOST_VULNERABLE_SUPPORTED: familySupport', () => {
   it('counts an IN_PROGRESS or RESOLVED referral of an urgent MEDICAL, ELDERLY_CARE or EDUCATION need', () => {
     for (const category of ['MEDICAL', 'ELDERLY_CARE', 'EDUCATION']) {
-      expect(familySupport({ needs: [need({ category })], referrals: [referral('IN_PROGRESS', ['SENT', 'ACCEPTED', 'IN_PROGRESS'])], assistances: [] }, period).supported).toBe(true);
+      expect(familySupport({ needs: [aNeed({ ...NEED_1, category })], referrals: [referral('IN_PROGRESS', ['SENT', 'ACCEPTED', 'IN_PROGRESS'])], assistances: [] }, period).supported).toBe(true);
     }
-    expect(familySupport({ needs: [need()], referrals: [referral('RESOLVED', ['SENT', 'ACCEPTED', 'RESOLVED'])], assistances: [] }, period).supported).toBe(true);
+    expect(familySupport({ needs: [aNeed(NEED_1)], referrals: [referral('RESOLVED', ['SENT', 'ACCEPTED', 'RESOLVED'])], assistances: [] }, period).supported).toBe(true);
   });
 
   it('counts recorded assistance, unless it did not help', () => {
-    expect(familySupport({ needs: [need()], referrals: [], assistances: [help('PARTIALLY_HELPED')] }, period).supported).toBe(true);
-    expect(familySupport({ needs: [need()], referrals: [], assistances: [help('NOT_HELPED')] }, period)).toMatchObject({ supported: false, gap: 'REFERRAL_ENDED_WITHOUT_HELP' });
+    expect(familySupport({ needs: [aNeed(NEED_1)], referrals: [], assistances: [help('PARTIALLY_HELPED')] }, period).supported).toBe(true);
+    expect(familySupport({ needs: [aNeed(NEED_1)], referrals: [], assistances: [help('NOT_HELPED')] }, period)).toMatchObject({ supported: false, gap: 'REFERRAL_ENDED_WITHOUT_HELP' });
   });
 
   it('does not count an accepted referral whose help has not started', () => {
-    expect(familySupport({ needs: [need()], referrals: [referral('ACCEPTED', ['SENT', 'ACCEPTED'])], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'REFERRAL_PENDING' });
+    expect(familySupport({ needs: [aNeed(NEED_1)], referrals: [referral('ACCEPTED', ['SENT', 'ACCEPTED'])], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'REFERRAL_PENDING' });
   });
 
   it('does not count a need that is not urgent, or of another category', () => {
-    const supportedFor = (n: ReturnType<typeof need>) => familySupport({ needs: [n], referrals: [referral('RESOLVED', ['SENT', 'ACCEPTED', 'RESOLVED'])], assistances: [] }, period);
-    expect(supportedFor(need({ urgency: 'MEDIUM' }))).toMatchObject({ supported: false, gap: 'NO_URGENT_NEED' });
-    expect(supportedFor(need({ category: 'EMPLOYMENT' }))).toMatchObject({ supported: false, gap: 'NO_URGENT_NEED' });
-    expect(supportedFor(need({ urgency: 'CRITICAL' })).supported).toBe(true);
+    const supportedFor = (n: Need) => familySupport({ needs: [n], referrals: [referral('RESOLVED', ['SENT', 'ACCEPTED', 'RESOLVED'])], assistances: [] }, period);
+    expect(supportedFor(aNeed({ ...NEED_1, urgency: 'MEDIUM' }))).toMatchObject({ supported: false, gap: 'NO_URGENT_NEED' });
+    expect(supportedFor(aNeed({ ...NEED_1, category: 'EMPLOYMENT' }))).toMatchObject({ supported: false, gap: 'NO_URGENT_NEED' });
+    expect(supportedFor(aNeed({ ...NEED_1, urgency: 'CRITICAL' })).supported).toBe(true);
   });
 
   it('counts only help within the reporting period', () => {
-    expect(familySupport({ needs: [need()], referrals: [referral('RESOLVED', ['SENT', 'ACCEPTED', 'RESOLVED'], BEFORE)], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'OUTSIDE_PERIOD' });
+    expect(familySupport({ needs: [aNeed(NEED_1)], referrals: [referral('RESOLVED', ['SENT', 'ACCEPTED', 'RESOLVED'], BEFORE)], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'OUTSIDE_PERIOD' });
   });
 
   it('says why: not referred, or declined without help', () => {
-    expect(familySupport({ needs: [need()], referrals: [], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'NOT_REFERRED', needIds: ['need_1'] });
-    expect(familySupport({ needs: [need()], referrals: [referral('DECLINED', ['SENT', 'DECLINED'])], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'REFERRAL_ENDED_WITHOUT_HELP' });
+    expect(familySupport({ needs: [aNeed(NEED_1)], referrals: [], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'NOT_REFERRED', needIds: ['need_1'] });
+    expect(familySupport({ needs: [aNeed(NEED_1)], referrals: [referral('DECLINED', ['SENT', 'DECLINED'])], assistances: [] }, period)).toMatchObject({ supported: false, gap: 'REFERRAL_ENDED_WITHOUT_HELP' });
   });
 });
 

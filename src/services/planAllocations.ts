@@ -6,9 +6,8 @@ import { IN_PERSON_MARKERS, matchNeed as matchNeedRules } from '../domain/matchi
 import { householdTrustDistances, type StakeholderGraph, type TrustDistance, type TrustDistances } from '../graph';
 import { isHuzhuError } from '../errors/HuzhuError';
 import { parseInput } from '../errors/fromZodError';
-import { MAX_BULK_PAGE } from '../store/GraphStore';
+import { MAX_BULK_PAGE, type GraphStore, type PlanningNeedFilter, type PlanningNeedPage, type PlanningNeedRow } from '../store/GraphStore';
 import { assertCategoriesExist } from './households';
-import { listAll } from './listAll';
 import { networkView, type NetworkView } from './networkSnapshot';
 import { requireReferralConsent } from './consent';
 import { createReferral } from './referrals';
@@ -48,13 +47,10 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   if (input.category) await assertCategoriesExist(ctx, [input.category], ['input', 'category']);
   const view = await networkView(ctx.store);
 
-  const needs = await listAll(ctx.store, 'Need', {
-    status: 'OPEN',
-    ...(input.townshipId ? { townshipId: input.townshipId } : {}),
-    ...(input.category ? { category: input.category } : {}),
-  });
+  // The open needs with the few fields of theirs and their households' that the plan reads (no description,
+  // no head of household); the whole records only for the need of each profile the rules have not met.
+  const needs = await listPlanningNeedRows(ctx.store, { townshipId: input.townshipId ?? null, category: input.category ?? null });
   progress?.(`planAllocations: ${needs.length} open needs`);
-  const households = await loadHouseholds(ctx, needs);
   const villages = new Map<string, Village>(view.snapshot.villages.map((v) => [v.id, v]));
   const townships = new Map(view.snapshot.townships.map((t) => [t.id, t]));
 
@@ -67,50 +63,65 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   // same view runs no rules for a profile met before, and any change to what the view holds gives a new view.
   const candidatesByProfile = profilesOf(view);
   const profileOf = profileKeyer(view.snapshot.services);
+  const placed: Array<{ row: PlanningNeedRow; household: NonNullable<PlanningNeedRow['household']>; profile: string }> = [];
+  // The first need of each profile not met before: the rules run for it, on its whole record.
+  const unmet = new Map<string, { needId: string; householdId: string }>();
+  for (const row of needs) {
+    const household = row.household;
+    const village = household ? villages.get(household.villageId) : undefined;
+    if (!household || !village || !townships.has(village.townshipId)) continue;
+    const profile = profileOf(row.need.category, household);
+    if (!candidatesByProfile.has(profile) && !unmet.has(profile)) unmet.set(profile, { needId: row.need.id, householdId: household.id });
+    placed.push({ row, household, profile });
+  }
+
   const serviceDistances = serviceDistancesOf(view);
-  const allocationNeeds: AllocationNeed[] = [];
   let ruleRuns = 0;
   let trustSearches = 0;
-  for (const need of needs) {
-    const household = households.get(need.householdId);
+  const whole = await wholeRecords(ctx, [...unmet.values()]);
+  for (const [profile, { needId, householdId }] of unmet) {
+    const need = whole.needs.get(needId);
+    const household = whole.households.get(householdId);
     const village = household ? villages.get(household.villageId) : undefined;
     const township = village ? townships.get(village.townshipId) : undefined;
-    if (!household || !village || !township) continue;
-    const profile = profileOf(need, household);
-    let candidates = candidatesByProfile.get(profile);
-    if (!candidates) {
-      const trustKey = `${household.villageId}|${household.loan?.creditOfficerId ?? ''}`;
-      let distances = serviceDistances.get(trustKey);
-      if (!distances) {
-        distances = distancesToServices(householdTrustDistances(view.graph, household, {}, new Map()), view.snapshot.services);
-        serviceDistances.set(trustKey, distances);
-        trustSearches += 1;
-      }
-      const reached = distances;
-      ruleRuns += 1;
-      const result = matchNeedRules({
-        need,
-        household,
-        village,
-        township,
-        services: view.snapshot.services,
-        // Cost, hops and weakest link are the same for every household sharing the key; steps are not needed here.
-        trustPathTo: (serviceId) => {
-          const d = reached.get(serviceId);
-          return d ? { ...d, steps: [] } : null;
-        },
-        trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
-        limit: 5,
-      });
-      candidates = result.kind === 'MATCHED' ? result.matches.map((m) => ({ serviceId: m.serviceId, score: m.score })) : [];
-      candidatesByProfile.set(profile, candidates);
+    // Written since the page was read (moved, or gone): its profile is left unmatched, so its needs are left out like a need without a household.
+    if (!need || !household || !village || !township || profileOf(need.category, householdFields(household)) !== profile) continue;
+    const trustKey = `${household.villageId}|${household.loan?.creditOfficerId ?? ''}`;
+    let distances = serviceDistances.get(trustKey);
+    if (!distances) {
+      distances = distancesToServices(householdTrustDistances(view.graph, household, {}, new Map()), view.snapshot.services);
+      serviceDistances.set(trustKey, distances);
+      trustSearches += 1;
     }
+    const reached = distances;
+    ruleRuns += 1;
+    const result = matchNeedRules({
+      need,
+      household,
+      village,
+      township,
+      services: view.snapshot.services,
+      // Cost, hops and weakest link are the same for every household sharing the key; steps are not needed here.
+      trustPathTo: (serviceId) => {
+        const d = reached.get(serviceId);
+        return d ? { ...d, steps: [] } : null;
+      },
+      trackRecord: (serviceId) => view.trackRecords.get(serviceId) ?? { sent: 0, accepted: 0, resolved: 0, declined: 0 },
+      limit: 5,
+    });
+    candidatesByProfile.set(profile, result.kind === 'MATCHED' ? result.matches.map((m) => ({ serviceId: m.serviceId, score: m.score })) : []);
+  }
+
+  const allocationNeeds: AllocationNeed[] = [];
+  for (const { row, household, profile } of placed) {
+    const candidates = candidatesByProfile.get(profile);
+    if (!candidates) continue;
     allocationNeeds.push({
-      needId: need.id,
-      villageId: village.id,
+      needId: row.need.id,
+      villageId: household.villageId,
       vulnerabilityScore: household.vulnerabilityScore,
-      urgency: need.urgency,
-      createdAt: need.createdAt,
+      urgency: row.need.urgency,
+      createdAt: row.need.createdAt,
       candidates,
     });
   }
@@ -128,7 +139,7 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   if (input.commit) {
     // The network version moves only with stakeholder writes, so the key also names the need's state:
     // a need declined back to OPEN since an earlier plan gets a new referral, a retried commit the same one.
-    const needUpdatedAt = new Map(needs.map((n) => [n.id, n.updatedAt]));
+    const needUpdatedAt = new Map(needs.map(({ need }) => [need.id, need.updatedAt]));
     for (const a of plan.assignments) {
       try {
         const { referral, created } = await createReferral(
@@ -193,7 +204,7 @@ function distancesToServices(trust: TrustDistances, services: readonly Service[]
  * village and credit officer, and those of its age bands and markers that some service of the category tests
  * (or that call for in-person help): a band no service asks about cannot change a pass or a fail.
  */
-function profileKeyer(services: readonly Service[]): (need: Need, household: Household) => string {
+function profileKeyer(services: readonly Service[]): (category: string, household: ProfileHousehold) => string {
   const tested = new Map<string, { bands: Set<string>; markers: Set<string> }>();
   const testedIn = (category: string) => {
     let sets = tested.get(category);
@@ -208,22 +219,52 @@ function profileKeyer(services: readonly Service[]): (need: Need, household: Hou
     }
     return sets;
   };
-  return (need, household) => {
-    const { bands, markers } = testedIn(need.category);
+  return (category, household) => {
+    const { bands, markers } = testedIn(category);
     // Ids, codes and enum values hold no '|' or ',': a plain join is an unambiguous key.
-    const ownBands = [...new Set(household.memberAgeBands.filter((b) => bands.has(b)))].sort().join(',');
-    const ownMarkers = [...new Set(household.markers.filter((m) => markers.has(m)))].sort().join(',');
-    return `${need.category}|${household.villageId}|${household.loan?.creditOfficerId ?? ''}|${ownBands}|${ownMarkers}`;
+    return `${category}|${household.villageId}|${household.creditOfficerId ?? ''}|${testedOf(household.memberAgeBands, bands)}|${testedOf(household.markers, markers)}`;
   };
 }
 
-async function loadHouseholds(ctx: ServiceContext, needs: readonly Need[]): Promise<Map<string, Household>> {
-  const ids = [...new Set(needs.map((n) => n.householdId))];
-  const result = new Map<string, Household>();
-  for (let i = 0; i < ids.length; i += MAX_BULK_PAGE) {
-    for (const h of await ctx.store.getMany('Household', ids.slice(i, i + MAX_BULK_PAGE))) {
-      if (h) result.set(h.id, h);
-    }
+/** What profileKeyer reads of a household (a PlanningNeedRow's household, or householdFields of a whole record). */
+type ProfileHousehold = Pick<NonNullable<PlanningNeedRow['household']>, 'villageId' | 'creditOfficerId' | 'memberAgeBands' | 'markers'>;
+
+function householdFields(household: Household): ProfileHousehold {
+  return { villageId: household.villageId, creditOfficerId: household.loan?.creditOfficerId ?? null, memberAgeBands: household.memberAgeBands, markers: household.markers };
+}
+
+/** The values of `values` that `tested` holds, each once, sorted, joined by ','. */
+function testedOf(values: readonly string[], tested: ReadonlySet<string>): string {
+  const kept: string[] = [];
+  for (const v of values) if (tested.has(v) && !kept.includes(v)) kept.push(v);
+  return kept.length > 1 ? kept.sort().join(',') : (kept[0] ?? '');
+}
+
+/** Every OPEN need (of the township / category), page by page, as GraphStore.listPlanningNeeds gives them. */
+async function listPlanningNeedRows(store: GraphStore, filter: PlanningNeedFilter): Promise<PlanningNeedRow[]> {
+  const rows: PlanningNeedRow[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: PlanningNeedPage = await store.listPlanningNeeds(filter, { first: MAX_BULK_PAGE, after });
+    for (const row of page.rows) rows.push(row);
+    if (!page.hasNextPage) return rows;
+    after = page.endCursor;
   }
-  return result;
+}
+
+/** The whole need and household records of the profiles the rules run for. */
+async function wholeRecords(
+  ctx: ServiceContext,
+  wanted: ReadonlyArray<{ needId: string; householdId: string }>,
+): Promise<{ needs: Map<string, Need>; households: Map<string, Household> }> {
+  const needs = new Map<string, Need>();
+  const households = new Map<string, Household>();
+  const householdIds = [...new Set(wanted.map((w) => w.householdId))];
+  for (let i = 0; i < wanted.length; i += MAX_BULK_PAGE) {
+    for (const n of await ctx.store.getMany('Need', wanted.slice(i, i + MAX_BULK_PAGE).map((w) => w.needId))) if (n) needs.set(n.id, n);
+  }
+  for (let i = 0; i < householdIds.length; i += MAX_BULK_PAGE) {
+    for (const h of await ctx.store.getMany('Household', householdIds.slice(i, i + MAX_BULK_PAGE))) if (h) households.set(h.id, h);
+  }
+  return { needs, households };
 }

@@ -94,6 +94,17 @@ export interface GraphStore {
    */
   matchContext(needId: string): Promise<NeedMatchContext | null>;
 
+  /**
+   * One page of OPEN needs by id ascending (keyset: ids after `page.after`, null for the first page), each with
+   * the fields of it and of its household that planning a county's allocation reads (PlanningNeedRow), and no
+   * others: no description, no head of household, no contact (services/planAllocations reads the whole record
+   * only for the one need of each profile it runs the matching rules for). `first` from 0 to MAX_BULK_PAGE;
+   * `filter.townshipId` is the household's village's township, `filter.category` the need's. Memory: read from
+   * the records in place, copying only what the row holds; Neo4j: one Cypher read returning only these
+   * properties (cypher/listPlanningNeeds.cypher).
+   */
+  listPlanningNeeds(filter: PlanningNeedFilter, page: { first: number; after: string | null }): Promise<PlanningNeedPage>;
+
   /** Find by a unique key other than id. */
   findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null>;
   findRelationship(fromId: string, toId: string, type: RelationshipType): Promise<EntityMap['Relationship'] | null>;
@@ -321,6 +332,31 @@ export interface PlanApplication {
   appliedById: string;
   appliedByName: string | null;
   writes: readonly PlanWrite[];
+}
+
+/** GraphStore.listPlanningNeeds's filter (see there); null or absent: not filtered on. */
+export interface PlanningNeedFilter {
+  townshipId?: string | null;
+  category?: string | null;
+}
+
+/** An OPEN need as planAllocations reads it (GraphStore.listPlanningNeeds). */
+export interface PlanningNeedRow {
+  need: Pick<EntityMap['Need'], 'id' | 'householdId' | 'category' | 'urgency' | 'createdAt' | 'updatedAt'>;
+  /** null when the household does not exist (a seed written out of order). */
+  household:
+    | (Pick<EntityMap['Household'], 'id' | 'villageId' | 'vulnerabilityScore' | 'memberAgeBands' | 'markers'> & {
+        /** The loan's credit officer (Household.loan.creditOfficerId), null without a loan. */
+        creditOfficerId: string | null;
+      })
+    | null;
+}
+
+export interface PlanningNeedPage {
+  rows: PlanningNeedRow[];
+  hasNextPage: boolean;
+  /** The last row's need id (the next page's `after`); null on an empty page. */
+  endCursor: string | null;
 }
 
 /** What matchContext(needId) returns (see there). */

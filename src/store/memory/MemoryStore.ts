@@ -28,7 +28,7 @@ import type { AlertDelivery, AlertRecord } from '../../domain/Alert';
 import { planAlertDelivery, planMarkAlertsRead, planRecordAlert } from './memoryAlerts';
 import type { WaitlistEntry } from '../../domain/WaitlistEntry';
 import { planJoinWaitlist, planLeaveWaitlist, planSettleWaitlist, settleOpsAfter, waitlistOpsForReferral } from './memoryWaitlist';
-import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type SearchPage } from '../GraphStore';
+import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type PlanningNeedFilter, type PlanningNeedPage, type PlanningNeedRow, type SearchPage } from '../GraphStore';
 import type { SearchField } from '../../domain/matchRank';
 import type { SearchCursor } from '../../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../../domain/searchKeys';
@@ -253,6 +253,35 @@ export class MemoryStore implements GraphStore {
     const township = get('Township', village?.townshipId);
     const consents = household === null ? [] : state.list('Consent', { householdId: household.id }, MAX_BULK_PAGE, null).items.map((c) => cloneJson(c));
     return { need, household, village, township, consents };
+  }
+
+  async listPlanningNeeds(filter: PlanningNeedFilter, page: { first: number; after: string | null }): Promise<PlanningNeedPage> {
+    const state = this.readable();
+    const first = page.first;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_BULK_PAGE) {
+      throw badInput(`store/memory: listPlanningNeeds: first must be an integer from 0 to ${MAX_BULK_PAGE}, got ${first}`, ['first']);
+    }
+    const needFilter = { status: 'OPEN' as const, ...(filter.townshipId ? { townshipId: filter.townshipId } : {}), ...(filter.category ? { category: filter.category } : {}) };
+    const result = state.list('Need', needFilter, first, page.after);
+    // The stored records are read in place: a row copies the fields it holds (the two short lists by slice), nothing else.
+    const rows = result.items.map((need): PlanningNeedRow => {
+      const household = kindOfId(need.householdId) === 'Household' ? state.get('Household', need.householdId) : undefined;
+      return {
+        need: { id: need.id, householdId: need.householdId, category: need.category, urgency: need.urgency, createdAt: need.createdAt, updatedAt: need.updatedAt },
+        household:
+          household === undefined
+            ? null
+            : {
+                id: household.id,
+                villageId: household.villageId,
+                vulnerabilityScore: household.vulnerabilityScore,
+                memberAgeBands: household.memberAgeBands.slice(),
+                markers: household.markers.slice(),
+                creditOfficerId: household.loan?.creditOfficerId ?? null,
+              },
+      };
+    });
+    return { rows, hasNextPage: result.hasNextPage, endCursor: rows.at(-1)?.need.id ?? null };
   }
 
   async findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null> {

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import type { AccountRecord } from '../../domain/Account';
 import { ENTITY_KINDS, kindOfId, type EntityKind } from '../../domain/ids';
 import {
+  AgeBand,
   Category,
   HouseholdHead,
   Marker,
+  Urgency,
   type EntityMap,
   type Referral,
   type NeedStatus,
@@ -42,7 +44,7 @@ import { Q, loadCypherRegistry, type QueryName } from './cypherRegistry';
 import { entityRow, toProps } from './entityProps';
 import { hanLuceneQuery, pinyinLuceneQuery } from './luceneQuery';
 import { searchProps } from './searchProps';
-import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type SearchPage } from '../GraphStore';
+import { MAX_PAGE_SIZE, type DirectoryMatch, type HouseholdSearchScope, type PlanningNeedFilter, type PlanningNeedPage, type PlanningNeedRow, type SearchPage } from '../GraphStore';
 import type { SearchField } from '../../domain/matchRank';
 import { rankDirectoryHits, rankSearchHits, type SearchCandidate, type SearchCursor } from '../../domain/rankSearchHits';
 import { SEARCH_KEYS_VERSION, isSearchableKind, type DirectorySearchKind } from '../../domain/searchKeys';
@@ -279,6 +281,18 @@ export class Neo4jStore implements GraphStore {
 
   async matchContext(needId: string): Promise<NeedMatchContext | null> {
     return this.#runner.read((tx) => tx.first(Q.getMatchContext, { needId }, MatchContextRow));
+  }
+
+  async listPlanningNeeds(filter: PlanningNeedFilter, page: { first: number; after: string | null }): Promise<PlanningNeedPage> {
+    const first = page.first;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_BULK_PAGE) {
+      throw badInput(`store/neo4j: listPlanningNeeds: first must be a whole number from 0 to ${MAX_BULK_PAGE}, got ${String(first)}`, ['first']);
+    }
+    const params = { after: page.after ?? '', limit: neo4j.int(first + 1), townshipId: filter.townshipId ?? null, category: filter.category ?? null };
+    const rows = await this.#runner.read((tx) => tx.rows(Q.listPlanningNeeds, params, PlanningNeedRowSchema));
+    const hasNextPage = rows.length > first;
+    if (hasNextPage) rows.length = first;
+    return { rows, hasNextPage, endCursor: rows.at(-1)?.need.id ?? null };
   }
 
   async findHouseholdByCode(householdCode: string): Promise<EntityMap['Household'] | null> {
@@ -928,6 +942,42 @@ const IdRow = z.object({ id: z.string() });
 const PropsRecord = z.record(z.string(), z.unknown());
 /** One stored record's properties as a domain record (entityRow), or null. */
 const propsOf = <K extends EntityKind>(kind: K) => PropsRecord.nullable().transform((props) => (props === null ? null : entityRow(kind).parse({ props })));
+/** A listPlanningNeeds row: the need's fields and its household's, the loan's credit officer read from loanJson. */
+const PlanningNeedRowSchema = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    category: z.string(),
+    urgency: Urgency,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    household: z
+      .object({
+        id: z.string(),
+        villageId: z.string(),
+        vulnerabilityScore: z.number(),
+        memberAgeBands: z.array(AgeBand).nullable().transform((v) => v ?? []),
+        markers: z.array(Marker).nullable().transform((v) => v ?? []),
+        loanJson: z.string().nullable().optional(),
+      })
+      .nullable(),
+  })
+  .transform(({ household, ...need }): PlanningNeedRow => ({
+    need,
+    household:
+      household === null
+        ? null
+        : {
+            id: household.id,
+            villageId: household.villageId,
+            vulnerabilityScore: household.vulnerabilityScore,
+            memberAgeBands: household.memberAgeBands,
+            markers: household.markers,
+            creditOfficerId: household.loanJson ? LoanOfficer.parse(JSON.parse(household.loanJson)).creditOfficerId : null,
+          },
+  }));
+const LoanOfficer = z.object({ creditOfficerId: z.string() });
+
 const MatchContextRow = z
   .object({
     need: PropsRecord.transform((props) => entityRow('Need').parse({ props })),

@@ -126,6 +126,7 @@ const QUERY_NAMES = [
   'findReferralByIdempotencyKey',
   'getSeedRun',
   'getMatchContext',
+  'listPlanningNeeds',
   'findRelationshipByEnds',
   'findTownshipByCode',
   'findVillageByCode',

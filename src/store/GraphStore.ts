@@ -1,7 +1,9 @@
 import type { AccountRecord } from '../domain/Account';
 import type { WaitlistEntry } from '../domain/WaitlistEntry';
 import type { AlertDelivery, AlertRecord, AlertScope } from '../domain/Alert';
+import type { z } from 'zod';
 import type { EntityKind } from '../domain/ids';
+import type { STORE_FILTERS } from './storeFilters';
 import type { PlanRecord } from '../domain/Plan';
 import type { SeedRun } from './SeedRun';
 import type { ServiceTrackRecord } from '../domain/referralTrackRecord';
@@ -10,21 +12,14 @@ import type { SearchCursor } from '../domain/rankSearchHits';
 import type { DirectorySearchKind } from '../domain/searchKeys';
 import type { SearchQuery } from '../domain/searchQuery';
 import type {
-  AgeBand,
   Category,
   EntityMap,
   Marker,
   NeedStatus,
-  OrganizationKind,
-  PersonRole,
-  ReferralReason,
   ReferralStatus,
   ReferralTransition,
   Referral,
-  RelationshipStatus,
   RelationshipType,
-  ServiceStatus,
-  Urgency,
 } from '../domain/model';
 
 /**
@@ -452,90 +447,21 @@ export interface VillageHouseholdStats {
 }
 
 // -- filters: every field optional; all given fields must match --------------
+// Defined once as zod objects in storeFilters.ts (the Neo4j adapter takes its filter parameters from their keys).
 
-export interface TownshipFilter {
-  kind?: 'SUBDISTRICT' | 'TOWN';
-}
-export interface VillageFilter {
-  townshipId?: string;
-  type?: 'VILLAGE' | 'COMMUNITY';
-}
-export interface HouseholdFilter {
-  villageId?: string;
-  townshipId?: string;
-  marker?: Marker;
-  ageBand?: AgeBand;
-  synthetic?: boolean;
-  /** Borrowers of one credit officer: households whose loan.creditOfficerId is this Person id (issue 15 item 3). */
-  creditOfficerId?: string;
-}
-export interface NeedFilter {
-  householdId?: string;
-  villageId?: string;
-  townshipId?: string;
-  category?: string;
-  status?: NeedStatus;
-  urgency?: Urgency;
-}
-export interface PersonFilter {
-  role?: PersonRole;
-  villageId?: string;
-  townshipId?: string;
-  organizationId?: string;
-}
-export interface OrganizationFilter {
-  kind?: OrganizationKind;
-  townshipId?: string;
-}
-export interface ServiceFilter {
-  category?: string;
-  organizationId?: string;
-  status?: ServiceStatus;
-  online?: boolean;
-}
-export interface RelationshipFilter {
-  /** either end */
-  nodeId?: string;
-  fromId?: string;
-  toId?: string;
-  status?: RelationshipStatus;
-  type?: RelationshipType;
-}
-export interface ReferralFilter {
-  needId?: string;
-  serviceId?: string;
-  organizationId?: string;
-  householdId?: string;
-  status?: ReferralStatus;
-  reason?: ReferralReason;
-}
-export interface AssistanceFilter {
-  needId?: string;
-  referralId?: string;
-}
-export interface ConsentFilter {
-  householdId?: string;
-}
-export interface AuditEventFilter {
-  actorId?: string;
-  entityId?: string;
-  action?: 'READ_SENSITIVE' | 'WRITE';
-}
-
-export interface FilterMap {
-  Township: TownshipFilter;
-  Village: VillageFilter;
-  Household: HouseholdFilter;
-  Need: NeedFilter;
-  Person: PersonFilter;
-  Organization: OrganizationFilter;
-  Service: ServiceFilter;
-  Relationship: RelationshipFilter;
-  Referral: ReferralFilter;
-  Assistance: AssistanceFilter;
-  Consent: ConsentFilter;
-  AuditEvent: AuditEventFilter;
-}
+export type FilterMap = { [K in EntityKind]: z.infer<(typeof STORE_FILTERS)[K]> };
+export type TownshipFilter = FilterMap['Township'];
+export type VillageFilter = FilterMap['Village'];
+export type HouseholdFilter = FilterMap['Household'];
+export type NeedFilter = FilterMap['Need'];
+export type PersonFilter = FilterMap['Person'];
+export type OrganizationFilter = FilterMap['Organization'];
+export type ServiceFilter = FilterMap['Service'];
+export type RelationshipFilter = FilterMap['Relationship'];
+export type ReferralFilter = FilterMap['Referral'];
+export type AssistanceFilter = FilterMap['Assistance'];
+export type ConsentFilter = FilterMap['Consent'];
+export type AuditEventFilter = FilterMap['AuditEvent'];
 
 /**
  * Reference fields each kind must satisfy on create/update, and the kind they

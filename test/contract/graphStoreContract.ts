@@ -1052,6 +1052,46 @@ export function describeGraphStoreContract(adapterName: string, factory: GraphSt
       });
     });
 
+    describe('place filters whatever order upsertMany wrote the records in (issue 13 item 1: filters through edges on Neo4j)', () => {
+      it('lists and counts households, needs and villages by place, and borrowers by officer, when children were written before their parents', async () => {
+        await factory.reset(store);
+        // Synthetic places, two townships: children first, then their village, township and credit officer.
+        const [t1, t2] = [aTownship(), aTownship()];
+        const [v1, v2, v3] = [aVillage({ townshipId: t1.id }), aVillage({ townshipId: t1.id }), aVillage({ townshipId: t2.id })];
+        const officer = aPerson({ roles: ['CREDIT_OFFICER'], townshipIds: [t1.id], villageIds: [v1.id] });
+        const loan = { creditOfficerId: officer.id, amountYuan: 8_000, purpose: 'PLANTING' as const, since: '2024-03-01' };
+        const households = [
+          aHousehold({ villageId: v1.id, markers: ['SOLITARY_ELDERLY'], loan }),
+          aHousehold({ villageId: v2.id, markers: ['SOLITARY_ELDERLY'] }),
+          aHousehold({ villageId: v3.id, markers: ['SOLITARY_ELDERLY'] }),
+        ];
+        const [h1, h2, h3] = households as [Household, Household, Household];
+        const needs = [aNeed({ householdId: h1.id }), aNeed({ householdId: h1.id }), aNeed({ householdId: h2.id }), aNeed({ householdId: h3.id })];
+        await store.upsertMany('Need', needs);
+        await store.upsertMany('Household', households);
+        await store.upsertMany('Person', [officer]);
+        await store.upsertMany('Village', [v1, v2, v3]);
+        await store.upsertMany('Township', [t1, t2]);
+        const ids = (records: ReadonlyArray<{ id: string }>) => records.map((r) => r.id).sort();
+
+        expect(await listIds('Household', { townshipId: t1.id }, 1)).toEqual(ids([h1, h2]));
+        expect(await listIds('Household', { townshipId: t2.id })).toEqual([h3.id]);
+        expect(await listIds('Household', { villageId: v2.id })).toEqual([h2.id]);
+        expect(await listIds('Household', { townshipId: t1.id, villageId: v3.id })).toEqual([]);
+        expect(await listIds('Household', { creditOfficerId: officer.id })).toEqual([h1.id]);
+        expect(await listIds('Need', { townshipId: t1.id }, 2)).toEqual(ids(needs.slice(0, 3)));
+        expect(await listIds('Need', { villageId: v3.id })).toEqual(ids(needs.slice(3)));
+        expect(await listIds('Need', { householdId: h1.id })).toEqual(ids(needs.slice(0, 2)));
+        expect(await listIds('Village', { townshipId: t1.id })).toEqual(ids([v1, v2]));
+        expect(ids(await store.topVulnerableHouseholds(10, { townshipId: t1.id }))).toEqual(ids([h1, h2]));
+
+        // A household that moves to the other township takes its needs along, and the filters follow.
+        await store.upsertMany('Household', [{ ...h2, villageId: v3.id }]);
+        expect(await listIds('Household', { townshipId: t2.id })).toEqual(ids([h2, h3]));
+        expect(await listIds('Need', { townshipId: t1.id })).toEqual(ids(needs.slice(0, 2)));
+      });
+    });
+
     describe('list with count: false (issue 13 item 1: totalCount only when the query selects it)', () => {
       it('returns the same page without counting, totalCount NOT_COUNTED', async () => {
         for (const [kind, filter] of [['Household', { villageId: net.villages[0].id }], ['Need', {}], ['Relationship', {}]] as const) {

@@ -100,4 +100,46 @@ describeNeo4j('Neo4j layout upgrade at start-up (typed relationships)', (uri) =>
       await upgraded.close();
     }
   }, 120_000);
+
+  it('version 2 → 3: draws the reference edges a children-first write left out, so place filters read them', async () => {
+    const store = new Neo4jStore(options);
+    try {
+      await store.init();
+      await store.deleteAllForTests();
+      const net = smallNetwork();
+      await storeNetwork(store, net);
+      const township = net.townships[0].id;
+      const village = net.villages[0].id;
+      const officer = net.households.find((h) => h.loan)?.loan?.creditOfficerId as string;
+      const ids = async (kind: 'Household' | 'Need', filter: Record<string, string>) =>
+        (await store.list(kind, filter, { first: MAX_BULK_PAGE })).items.map((r) => r.id);
+      const expected = {
+        byTownship: await ids('Household', { townshipId: township }),
+        byVillage: await ids('Household', { villageId: village }),
+        borrowers: await ids('Household', { creditOfficerId: officer }),
+        needs: await ids('Need', { townshipId: township }),
+      };
+      expect(expected.byTownship.length).toBeGreaterThan(0);
+      expect(expected.borrowers.length).toBeGreaterThan(0);
+      expect(expected.needs.length).toBeGreaterThan(0);
+      // What version 2's upsertMany left when children came before their parents: no edge to a later target.
+      await run('MATCH (:Household)-[r:LIVES_IN|BORROWS_FROM]->() DELETE r');
+      await run('MATCH (:Need)-[r:OF_HOUSEHOLD]->() DELETE r');
+      await run('MATCH (:Village)-[r:IN_TOWNSHIP]->() DELETE r');
+      await run("MERGE (s:HuzhuSchema {name: 'graph'}) SET s.version = 2");
+      expect(await ids('Household', { townshipId: township })).toEqual([]);
+
+      await store.init();
+      expect(store.lastSchemaUpgrade).toMatchObject({ fromVersion: 2, toVersion: SCHEMA_VERSION, relationships: 0, personEdges: 0 });
+      expect(store.lastSchemaUpgrade?.edgeTargets).toBeGreaterThanOrEqual(net.villages.length + net.households.length);
+      expect(await ids('Household', { townshipId: township })).toEqual(expected.byTownship);
+      expect(await ids('Household', { villageId: village })).toEqual(expected.byVillage);
+      expect(await ids('Household', { creditOfficerId: officer })).toEqual(expected.borrowers);
+      expect(await ids('Need', { townshipId: township })).toEqual(expected.needs);
+      // MERGE: no edge twice (one LIVES_IN per household).
+      expect(await count('MATCH (h:Household)-[r:LIVES_IN]->() WITH h, count(r) AS c WHERE c > 1 RETURN count(h) AS n')).toBe(0);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });

@@ -40,7 +40,7 @@ import { assertSameIdempotentRequest, referenceTargets, uniqueKeyValues, type Re
 import { validateCategory, validateEntity } from '../validateEntity';
 import { parseInput } from '../../errors/fromZodError';
 import { SeedRun } from '../SeedRun';
-import { Q, loadCypherRegistry, type QueryName } from './cypherRegistry';
+import { Q, loadCypherRegistry, type CypherRegistry, type QueryName } from './cypherRegistry';
 import { entityRow, toProps } from './entityProps';
 import { hanLuceneQuery, pinyinLuceneQuery } from './luceneQuery';
 import { searchProps } from './searchProps';
@@ -108,6 +108,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   readonly #driver: Driver;
   readonly #runner: Neo4jRunner;
+  readonly #registry: CypherRegistry;
   readonly #batchSize: number;
   readonly #bulkTimeoutMs: number;
   readonly #accounts: Neo4jAccounts;
@@ -118,6 +119,7 @@ export class Neo4jStore implements GraphStore {
 
   constructor(options: Neo4jStoreOptions) {
     const registry = loadCypherRegistry(options.cypherDir);
+    this.#registry = registry;
     this.#driver = createNeo4jDriver(options);
     this.#runner = new Neo4jRunner(this.#driver, registry, { database: options.database, timeoutMs: options.timeoutMs });
     this.#batchSize = options.batchSize ?? 5_000;
@@ -239,9 +241,10 @@ export class Neo4jStore implements GraphStore {
     const queries = KIND_QUERIES[kind];
     const filterParams = filterParamsOf(kind, queries.filterKeys, filter);
     return this.#runner.read(async (tx) => {
-      const total = page.count === false ? { total: NOT_COUNTED } : await tx.first(queries.count, filterParams, TotalRow);
+      const total =
+        page.count === false ? { total: NOT_COUNTED } : await tx.first(this.#registry.pick(queries.count, filterParams), filterParams, TotalRow);
       const items = await tx.rows(
-        queries.list,
+        this.#registry.pick(queries.list, filterParams),
         { ...filterParams, after: page.after ?? '', limit: neo4j.int(first + 1) },
         entityRow(kind),
       );
@@ -261,7 +264,8 @@ export class Neo4jStore implements GraphStore {
     }
     if (limit === 0) return [];
     const params = { ...filterParamsOf('Household', KIND_QUERIES.Household.filterKeys, filter), limit: neo4j.int(limit) };
-    return this.#runner.read((tx) => tx.rows(Q.listTopVulnerableHouseholds, params, entityRow('Household')));
+    const query = this.#registry.pick(Q.listTopVulnerableHouseholds, params);
+    return this.#runner.read((tx) => tx.rows(query, params, entityRow('Household')));
   }
 
   async householdStatsByVillage(): Promise<VillageHouseholdStats[]> {
@@ -399,9 +403,11 @@ export class Neo4jStore implements GraphStore {
         written += await this.#runner.write(async (tx) => {
           if (kind === 'AuditEvent') await assertAuditUnchanged(tx, batch as Array<EntityMap['AuditEvent']>);
           if (kind === 'Relationship') await assertReferences(tx, 'Relationship', batch, { firstRow: start });
-          const before = COUNTED_KINDS.has(kind) ? await getMany(tx, kind, batch.map((e) => (e as { id: string }).id)) : [];
+          const ids = batch.map((e) => (e as { id: string }).id);
+          const before = COUNTED_KINDS.has(kind) || queries.linkInbound !== null ? await getMany(tx, kind, ids) : [];
           const result = await tx.first(queries.upsert, { rows: batch.map((e) => upsertRow(kind, e)) }, WrittenRow);
           await link(tx, kind, batch);
+          await linkInbound(tx, kind, ids.filter((_, i) => !before[i]));
           await keepCounters(tx, kind, batch.map((after, i) => ({ before: before[i] ?? null, after })));
           return result?.written ?? 0;
         }, { timeoutMs: this.#bulkTimeoutMs });
@@ -470,6 +476,7 @@ export class Neo4jStore implements GraphStore {
         }
         const result = await tx.first(KIND_QUERIES[kind].upsert, { rows: parsed.map((e) => upsertRow(kind, e)) }, WrittenRow);
         await link(tx, kind, parsed);
+        await linkInbound(tx, kind, ids);
         await keepCounters(tx, kind, parsed.map((after) => ({ before: null, after })));
         return { written: result?.written ?? 0 };
       }, { timeoutMs: this.#bulkTimeoutMs }),
@@ -847,6 +854,7 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createIndexReferralServiceId,
   Q.createIndexReferralStatus,
   Q.createIndexAssistanceNeedId,
+  Q.createIndexAssistanceReferralId,
   Q.createIndexConsentHouseholdId,
   Q.createIndexAuditEventEntityId,
   Q.createIndexHouseholdSearchName,
@@ -1065,6 +1073,7 @@ async function createIn<K extends MutableKind>(tx: QueryTx, kind: K, parsed: Ent
   const created = await tx.first(KIND_QUERIES[kind].create, createParams(kind, parsed), IdRow);
   if (!created) throw notFound(kind, parsed.id, ['id']); // only a Relationship whose end vanished meanwhile
   await link(tx, kind, [parsed]);
+  await linkInbound(tx, kind, [parsed.id]);
   await keepCounters(tx, kind, [{ before: null, after: parsed }]);
 }
 
@@ -1125,6 +1134,17 @@ function relationshipRow(r: EntityMap['Relationship']): Params {
 async function link<K extends EntityKind>(tx: QueryTx, kind: K, entities: ReadonlyArray<EntityMap[K]>): Promise<void> {
   const spec = KIND_QUERIES[kind].link;
   if (spec) await tx.rows(spec.query, { rows: entities.map(spec.row) }, LinkedRow);
+}
+
+/**
+ * For records a write has just created: draw the edges of the records written
+ * before them that point at them (a Village after its Households in
+ * upsertMany, a Household after its Needs), so the reference edges that list
+ * filters and traversals read are complete whatever the write order.
+ */
+async function linkInbound(tx: QueryTx, kind: EntityKind, newIds: readonly string[]): Promise<void> {
+  const query = KIND_QUERIES[kind].linkInbound;
+  if (query && newIds.length > 0) await tx.rows(query, { ids: [...newIds] }, LinkedRow);
 }
 
 /**

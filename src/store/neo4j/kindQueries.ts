@@ -1,19 +1,23 @@
-import type { EntityKind } from '../../domain/ids';
+import { ENTITY_KINDS, type EntityKind } from '../../domain/ids';
 import type { EntityMap } from '../../domain/model';
 import type { FilterMap } from '../GraphStore';
-import { Q, type QueryName } from './cypherRegistry';
+import { filterKeysOf } from '../storeFilters';
+import { TARGET_KINDS, type LINKED_KINDS, type QueryName } from './cypherRegistry';
 import type { Params } from './Neo4jRunner';
 
 /**
- * For each entity kind, the statements that read and write it and the extra
- * fields its statements take. Labels cannot be query parameters, so every
- * kind has its own files (getHouseholdsByIds, listHouseholds, …); this table
- * is where the store picks them.
+ * For each entity kind, the statements that read and write it and the filter
+ * fields its list/count statements take. Labels cannot be query parameters, so
+ * every kind has its own statements; their names follow from the kind
+ * (getHouseholdsByIds, listHouseholds, …, see cypherRegistry.ts) and the filter
+ * fields from the port's filter schema (storeFilters.ts), so nothing here is
+ * listed per kind but how a kind's reference edges are drawn.
  */
 export interface KindQueries<K extends EntityKind> {
   getByIds: QueryName;
-  list: QueryName;
-  count: QueryName;
+  /** Composed from cypher/filters/<Kind>.cypher (registry.pick chooses an anchored variant). */
+  list: `list${K}s`;
+  count: `count${K}s`;
   upsert: QueryName;
   /** Single-record CREATE; Referral and AuditEvent are created by their own port methods. */
   create: QueryName;
@@ -21,122 +25,37 @@ export interface KindQueries<K extends EntityKind> {
   filterKeys: ReadonlyArray<keyof FilterMap[K] & string>;
   /** Statement that redraws the kind's reference edges from its properties, and its row; null: no edges. */
   link: { query: QueryName; row: (entity: EntityMap[K]) => Params } | null;
+  /** Statement that draws the edges other records point at a new record of this kind with ($ids); null: nothing points here. */
+  linkInbound: QueryName | null;
 }
 
-export const KIND_QUERIES: { readonly [K in EntityKind]: KindQueries<K> } = {
-  Township: {
-    getByIds: Q.getTownshipsByIds,
-    list: Q.listTownships,
-    count: Q.countTownships,
-    upsert: Q.upsertTownships,
-    create: Q.createTownship,
-    filterKeys: ['kind'],
-    link: null,
-  },
-  Village: {
-    getByIds: Q.getVillagesByIds,
-    list: Q.listVillages,
-    count: Q.countVillages,
-    upsert: Q.upsertVillages,
-    create: Q.createVillage,
-    filterKeys: ['townshipId', 'type'],
-    link: { query: Q.linkVillages, row: (v) => ({ id: v.id, townshipId: v.townshipId }) },
-  },
-  Household: {
-    getByIds: Q.getHouseholdsByIds,
-    list: Q.listHouseholds,
-    count: Q.countHouseholds,
-    upsert: Q.upsertHouseholds,
-    create: Q.createHousehold,
-    filterKeys: ['villageId', 'townshipId', 'marker', 'ageBand', 'synthetic', 'creditOfficerId'],
-    link: {
-      query: Q.linkHouseholds,
-      row: (h) => ({ id: h.id, villageId: h.villageId, creditOfficerId: h.loan?.creditOfficerId ?? null }),
-    },
-  },
-  Need: {
-    getByIds: Q.getNeedsByIds,
-    list: Q.listNeeds,
-    count: Q.countNeeds,
-    upsert: Q.upsertNeeds,
-    create: Q.createNeed,
-    filterKeys: ['householdId', 'villageId', 'townshipId', 'category', 'status', 'urgency'],
-    link: { query: Q.linkNeeds, row: (n) => ({ id: n.id, householdId: n.householdId }) },
-  },
-  Person: {
-    getByIds: Q.getPersonsByIds,
-    list: Q.listPersons,
-    count: Q.countPersons,
-    upsert: Q.upsertPersons,
-    create: Q.createPerson,
-    filterKeys: ['role', 'villageId', 'townshipId', 'organizationId'],
-    link: {
-      query: Q.linkPersons,
-      row: (p) => ({ id: p.id, villageIds: p.villageIds, townshipIds: p.townshipIds, organizationId: p.organizationId }),
-    },
-  },
-  Organization: {
-    getByIds: Q.getOrganizationsByIds,
-    list: Q.listOrganizations,
-    count: Q.countOrganizations,
-    upsert: Q.upsertOrganizations,
-    create: Q.createOrganization,
-    filterKeys: ['kind', 'townshipId'],
-    link: { query: Q.linkOrganizations, row: (o) => ({ id: o.id, townshipId: o.townshipId, villageId: o.villageId }) },
-  },
-  Service: {
-    getByIds: Q.getServicesByIds,
-    list: Q.listServices,
-    count: Q.countServices,
-    upsert: Q.upsertServices,
-    create: Q.createService,
-    filterKeys: ['category', 'organizationId', 'status', 'online'],
-    link: { query: Q.linkServices, row: (s) => ({ id: s.id, organizationId: s.organizationId }) },
-  },
-  Relationship: {
-    getByIds: Q.getRelationshipsByIds,
-    list: Q.listRelationships,
-    count: Q.countRelationships,
-    upsert: Q.upsertRelationships,
-    create: Q.createRelationship,
-    filterKeys: ['nodeId', 'fromId', 'toId', 'status', 'type'],
-    // The relationship is itself the edge between its stakeholders.
-    link: null,
-  },
-  Referral: {
-    getByIds: Q.getReferralsByIds,
-    list: Q.listReferrals,
-    count: Q.countReferrals,
-    upsert: Q.upsertReferrals,
-    create: Q.createReferral,
-    filterKeys: ['needId', 'serviceId', 'organizationId', 'householdId', 'status', 'reason'],
-    link: { query: Q.linkReferrals, row: (r) => ({ id: r.id, needId: r.needId, serviceId: r.serviceId }) },
-  },
-  Assistance: {
-    getByIds: Q.getAssistancesByIds,
-    list: Q.listAssistances,
-    count: Q.countAssistances,
-    upsert: Q.upsertAssistances,
-    create: Q.createAssistance,
-    filterKeys: ['needId', 'referralId'],
-    link: { query: Q.linkAssistances, row: (a) => ({ id: a.id, needId: a.needId, referralId: a.referralId }) },
-  },
-  Consent: {
-    getByIds: Q.getConsentsByIds,
-    list: Q.listConsents,
-    count: Q.countConsents,
-    upsert: Q.upsertConsents,
-    create: Q.createConsent,
-    filterKeys: ['householdId'],
-    link: { query: Q.linkConsents, row: (c) => ({ id: c.id, householdId: c.householdId }) },
-  },
-  AuditEvent: {
-    getByIds: Q.getAuditEventsByIds,
-    list: Q.listAuditEvents,
-    count: Q.countAuditEvents,
-    upsert: Q.upsertAuditEvents,
-    create: Q.createAuditEvent,
-    filterKeys: ['actorId', 'entityId', 'action'],
-    link: null,
-  },
+/** How each linked kind's link<Kind>s row is read from a record (the statement's $rows). */
+const LINK_ROWS: { [K in (typeof LINKED_KINDS)[number]]: (entity: EntityMap[K]) => Params } = {
+  Village: (v) => ({ id: v.id, townshipId: v.townshipId }),
+  Household: (h) => ({ id: h.id, villageId: h.villageId, creditOfficerId: h.loan?.creditOfficerId ?? null }),
+  Need: (n) => ({ id: n.id, householdId: n.householdId }),
+  Person: (p) => ({ id: p.id, villageIds: p.villageIds, townshipIds: p.townshipIds, organizationId: p.organizationId }),
+  Organization: (o) => ({ id: o.id, townshipId: o.townshipId, villageId: o.villageId }),
+  Service: (s) => ({ id: s.id, organizationId: s.organizationId }),
+  Referral: (r) => ({ id: r.id, needId: r.needId, serviceId: r.serviceId }),
+  Assistance: (a) => ({ id: a.id, needId: a.needId, referralId: a.referralId }),
+  Consent: (c) => ({ id: c.id, householdId: c.householdId }),
 };
+
+function kindQueries<K extends EntityKind>(kind: K): KindQueries<K> {
+  const linkRow = (LINK_ROWS as Partial<Record<EntityKind, (entity: EntityMap[K]) => Params>>)[kind];
+  return {
+    getByIds: `get${kind}sByIds`,
+    list: `list${kind}s`,
+    count: `count${kind}s`,
+    upsert: `upsert${kind}s`,
+    create: `create${kind}`,
+    filterKeys: filterKeysOf(kind) as ReadonlyArray<keyof FilterMap[K] & string>,
+    link: linkRow ? { query: `link${kind as (typeof LINKED_KINDS)[number]}s`, row: linkRow } : null,
+    linkInbound: (TARGET_KINDS as readonly string[]).includes(kind) ? (`linkInbound${kind as (typeof TARGET_KINDS)[number]}s` as QueryName) : null,
+  };
+}
+
+export const KIND_QUERIES: { readonly [K in EntityKind]: KindQueries<K> } = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [kind, kindQueries(kind)]),
+) as { readonly [K in EntityKind]: KindQueries<K> };

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import { Q } from './cypherRegistry';
+import { Q, TARGET_KINDS } from './cypherRegistry';
+import { KIND_QUERIES } from './kindQueries';
 import type { Neo4jRunner } from './Neo4jRunner';
 import { ServiceArea } from '../../domain/model';
 import { RELATIONSHIP_TYPES } from './relationshipTypes';
@@ -15,8 +16,14 @@ import { areaProps } from './serviceAreaProps';
  *   a person's assignments `[:ASSIGNED_TO]` and `[:WORKS_FOR]`, so SERVES and
  *   MEMBER_OF name only recorded relationships; a service's area also as plain
  *   properties (serviceAreaProps.ts) beside areaJson.
+ * - 3: list filters on places read the reference edges (LIVES_IN, IN_TOWNSHIP,
+ *   OF_HOUSEHOLD …) instead of the id properties, and a record written after
+ *   the records that point at it draws their edges (linkInbound<Kind>s). Before,
+ *   upsertMany drew an edge only when its target already existed, so a database
+ *   written children-first may lack edges: the upgrade runs every
+ *   linkInbound<Kind>s over every record of its kind (MERGE: nothing twice).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** What one start-up upgrade did (src/main.ts logs it when it moved anything or found leftovers). */
 export interface SchemaUpgradeReport {
@@ -29,6 +36,8 @@ export interface SchemaUpgradeReport {
   personEdges: number;
   /** Services given their area properties (serviceAreaProps.ts). */
   services: number;
+  /** Records whose inbound reference edges were checked and drawn where missing (version 3). */
+  edgeTargets: number;
   /** [:LINK] edges left because their type is no RelationshipType (kept, never deleted). */
   unknownLinks: number;
   /** Transactions the upgrade committed. */
@@ -49,7 +58,7 @@ export async function upgradeSchema(runner: Neo4jRunner, options: { batchSize: n
   const started = Date.now();
   const budget = { timeoutMs: options.timeoutMs };
   const fromVersion = await runner.read((tx) => tx.first(Q.getSchemaVersion, {}, VersionRow), budget).then((row) => row?.version ?? 1);
-  const report: SchemaUpgradeReport = { fromVersion, toVersion: fromVersion, relationships: 0, personEdges: 0, services: 0, unknownLinks: 0, batches: 0, ms: 0 };
+  const report: SchemaUpgradeReport = { fromVersion, toVersion: fromVersion, relationships: 0, personEdges: 0, services: 0, edgeTargets: 0, unknownLinks: 0, batches: 0, ms: 0 };
   if (fromVersion >= SCHEMA_VERSION) return { ...report, ms: Date.now() - started };
 
   const limit = neo4j.int(options.batchSize);
@@ -79,6 +88,23 @@ export async function upgradeSchema(runner: Neo4jRunner, options: { batchSize: n
     report.services += moved;
     if (moved < options.batchSize) break;
   }
+  for (const kind of TARGET_KINDS) {
+    const { list, linkInbound } = KIND_QUERIES[kind];
+    if (!linkInbound) continue;
+    const noFilter = Object.fromEntries(KIND_QUERIES[kind].filterKeys.map((key) => [key, null]));
+    for (let after = ''; ; ) {
+      const ids = await runner.write(async (tx) => {
+        await tx.rows(Q.lockSchemaMarker, { at: new Date().toISOString() }, VersionRow);
+        const page = (await tx.rows(list, { ...noFilter, after, limit }, IdPropsRow)).map((row) => row.props.id);
+        if (page.length > 0) await tx.rows(linkInbound, { ids: page }, LinkedRow);
+        return page;
+      }, budget);
+      report.batches += 1;
+      report.edgeTargets += ids.length;
+      if (ids.length < options.batchSize) break;
+      after = ids.at(-1) as string;
+    }
+  }
   report.unknownLinks = (await runner.read((tx) => tx.first(Q.countLinkRelationships, {}, TotalRow), budget))?.total ?? 0;
   if (report.unknownLinks === 0) {
     await runner.schema(Q.dropConstraintLinkId, budget);
@@ -102,6 +128,8 @@ const VersionRow = z.object({ version: z.number().int() });
 const MigratedRow = z.object({ migrated: z.number().int().min(0) });
 const TotalRow = z.object({ total: z.number().int().min(0) });
 const AreaRow = z.object({ id: z.string(), areaJson: z.string().nullable() });
+const IdPropsRow = z.object({ props: z.object({ id: z.string() }) });
+const LinkedRow = z.object({ linked: z.number().int().min(0) });
 
 /** The area properties from a stored areaJson; one that cannot be read is marked UNKNOWN (kept, not listed again). */
 function areaPropsOf(areaJson: string | null): Record<string, unknown> {

@@ -1,0 +1,4 @@
+// Purpose: the :Township nodes that match the filter.
+// Parameters: $kind
+MATCH (n:Township)
+WHERE ($kind IS NULL OR n.kind = $kind)

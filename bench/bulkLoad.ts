@@ -10,27 +10,43 @@ export interface SeedTiming {
   households: number;
   /** Wall time of the whole seedStore call (generation, validation, every kind, their edges). */
   totalMs: number;
-  /** Time spent inside upsertMany, per kind. */
+  /** Time spent inside the store's bulk write (insertNew on a first load, else upsertMany), per kind. */
   upsertMs: Partial<Record<EntityKind, number>>;
   counts: SeedCounts;
+  /** Which bulk write seedStore used: insertNew (first load into an empty store) or upsertMany; absent in older results. */
+  path?: 'insertNew' | 'upsertMany';
 }
 
-/** seedStore into `store`, timing each upsertMany by kind. */
+/**
+ * seedStore into `store`, timing each bulk write by kind. `path: 'upsertMany'` hides the store's insertNew
+ * from seedStore (the path of a reseed, and of every seed before issue 13 item 5), to compare the two.
+ */
 export async function timedSeed(
   store: SeedTarget,
-  options: { households: number; seed: number; world: SyntheticWorld; log: (line: string) => void },
+  options: { households: number; seed: number; world: SyntheticWorld; log: (line: string) => void; path?: 'insertNew' | 'upsertMany' },
 ): Promise<SeedTiming> {
   const upsertMs: Partial<Record<EntityKind, number>> = {};
+  let path: SeedTiming['path'] = 'upsertMany';
+  const timed = async <T>(kind: EntityKind, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    upsertMs[kind] = (upsertMs[kind] ?? 0) + performance.now() - started;
+    return result;
+  };
   const target: SeedTarget = {
     upsertCategories: (rows) => store.upsertCategories(rows),
     putSeedRun: (run) => store.putSeedRun(run),
-    async upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>) {
-      const started = performance.now();
-      const result = await store.upsertMany(kind, rows);
-      upsertMs[kind] = (upsertMs[kind] ?? 0) + performance.now() - started;
-      return result;
-    },
+    upsertMany: (kind, rows) => timed(kind, () => store.upsertMany(kind, rows)),
   };
+  const { insertNew, getSeedRun, list } = store;
+  if (options.path !== 'upsertMany' && insertNew && getSeedRun && list) {
+    target.getSeedRun = getSeedRun.bind(store);
+    target.list = list.bind(store);
+    target.insertNew = (kind, rows, insertOptions) => {
+      path = 'insertNew';
+      return timed(kind, () => insertNew.call(store, kind, rows, insertOptions));
+    };
+  }
   const started = performance.now();
   const counts = await seedStore(target, {
     households: options.households,
@@ -39,7 +55,7 @@ export async function timedSeed(
     log: options.log,
     progressEvery: options.households >= 500_000 ? 100_000 : 50_000,
   });
-  return { households: options.households, totalMs: performance.now() - started, upsertMs, counts };
+  return { households: options.households, totalMs: performance.now() - started, upsertMs, counts, path };
 }
 
 /**

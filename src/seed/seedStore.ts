@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityKind } from '../domain/ids';
 import type { EntityMap } from '../domain/model';
 import type { GraphStore } from '../store/GraphStore';
+import { validateEntity } from '../store/validateEntity';
 import type { SeedRun } from '../store/SeedRun';
 import { DEFAULT_BATCH_SIZE, generateSynthetic, type SyntheticBatch } from './generateSynthetic';
 import { loadSyntheticWorld, type SyntheticWorld } from './syntheticWorld';
@@ -27,13 +28,22 @@ export interface SeedOptions {
   clock?: () => Date;
 }
 
-/** All seeding needs from a store: the two bulk writes of the GraphStore port and the seed's own record. */
-export type SeedTarget = Pick<GraphStore, 'upsertMany' | 'upsertCategories' | 'putSeedRun'>;
+/**
+ * All seeding needs from a store: the bulk writes of the GraphStore port and the seed's own record. A target
+ * that also offers insertNew, getSeedRun and list gets the first-load path when it starts out empty.
+ */
+export type SeedTarget = Pick<GraphStore, 'upsertMany' | 'upsertCategories' | 'putSeedRun'> & Partial<FirstLoadTarget>;
+/** What the first-load path needs besides: the known-new bulk write and the reads that tell an empty store. */
+export type FirstLoadTarget = Pick<GraphStore, 'insertNew' | 'getSeedRun' | 'list'>;
 
 export type SeedCounts = { categories: number } & Record<SeededKind, number>;
 type SeededKind = 'Township' | 'Village' | 'Organization' | 'Service' | 'Person' | 'Relationship' | 'Household' | 'Need';
 
 export const DEFAULT_PROGRESS_EVERY = 50_000;
+/** Households per step of a first load (insertNew): bigger transactions, fewer commits (BENCHMARKS.md "Bulk load"). */
+export const FIRST_LOAD_BATCH_SIZE = 20_000;
+/** Households generated between turns of the event loop while a first-load batch commits. */
+const GENERATION_SLICE = 1_000;
 
 /**
  * Write the whole seed into a store: categories, the real Dayi places and
@@ -47,6 +57,12 @@ export const DEFAULT_PROGRESS_EVERY = 50_000;
  * got; `resume` continues it from there (a step cut off mid-way is written
  * again, which the deterministic ids make harmless).
  * Returns how many rows of each kind the seed holds (resumed steps included).
+ *
+ * First load (issue 13 item 5): a seed that is not a resume, into a target that offers insertNew and holds no
+ * seed record and none of the seeded kinds, writes every row with insertNew (CREATE, no replace work) in steps
+ * of FIRST_LOAD_BATCH_SIZE households (unless batchSize is given; the seed record keeps it, so a resume
+ * repeats the same steps through upsertMany), and prepares the next batch (generates and validates it, the
+ * one validation pass) while the previous one commits. Any other seed, and every resume, uses upsertMany.
  */
 export async function seedStore(store: SeedTarget, options: SeedOptions): Promise<SeedCounts> {
   const log = options.log ?? (() => {});
@@ -54,8 +70,9 @@ export async function seedStore(store: SeedTarget, options: SeedOptions): Promis
   const clock = options.clock ?? (() => new Date());
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   const world = options.world ?? loadSyntheticWorld();
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const resume = options.resume;
+  const firstLoad = resume === undefined ? await firstLoadTarget(store) : null;
+  const batchSize = options.batchSize ?? (firstLoad ? FIRST_LOAD_BATCH_SIZE : DEFAULT_BATCH_SIZE);
   if (resume && (resume.households !== options.households || resume.seed !== options.seed || resume.batchSize !== batchSize)) {
     throw new Error(
       `seed/seedStore: cannot resume a seed of ${resume.households} households (seed ${resume.seed}, batch ${resume.batchSize}) ` +
@@ -76,6 +93,7 @@ export async function seedStore(store: SeedTarget, options: SeedOptions): Promis
   };
   await store.putSeedRun(run);
   if (skip > 0) log(`seed: resuming an interrupted seed after its first ${skip} steps (started ${startedAt})`);
+  if (firstLoad) log(`seed: empty store; first load with insertNew in steps of ${fmt(batchSize)} households`);
   let step = 0;
   const counts: SeedCounts = {
     categories: 0,
@@ -96,9 +114,10 @@ export async function seedStore(store: SeedTarget, options: SeedOptions): Promis
     run = { ...run, stepsDone: step, updatedAt: clock().toISOString() };
     await store.putSeedRun(run);
   };
-  const write = async <K extends SeededKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>) => {
+  /** `validated`: the rows passed validateEntity in this process already (the first load's prepare step). */
+  const write = async <K extends SeededKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>, validated = false) => {
     if (rows.length === 0) return;
-    await inStep(() => store.upsertMany(kind, rows));
+    await inStep(() => (firstLoad ? firstLoad.insertNew(kind, rows, { validated }) : store.upsertMany(kind, rows)));
     counts[kind] += rows.length;
   };
 
@@ -121,17 +140,38 @@ export async function seedStore(store: SeedTarget, options: SeedOptions): Promis
     while (nextReport <= households) nextReport += progressEvery;
     if (total >= progressEvery) log(progressLine(households, total, now() - started));
   };
-  const batches = generateSynthetic({
-    households: options.households,
-    seed: options.seed,
-    world,
-    onProgress,
-    batchSize,
-  });
-  for (const batch of batches) {
-    await writeBatch(batch, write);
-    // Let timers and I/O run between batches: a server seeding on start stays responsive.
-    if (step > skip) await nextTurn();
+  if (firstLoad) {
+    // One batch in flight while the next is generated and validated; a failure is held (not left unhandled) until awaited.
+    let inFlight: Promise<unknown> = Promise.resolve(null);
+    const settle = async () => {
+      const failure = await inFlight;
+      if (failure !== null) throw failure instanceof Error ? failure : new Error("seed/seedStore: a first-load write failed", { cause: failure });
+    };
+    for await (const batch of preparedBatches({ households: options.households, seed: options.seed, world, batchSize })) {
+      await settle();
+      inFlight = writeBatch(batch, write, true).then(
+        () => {
+          if (batch.kind === 'Household') onProgress({ households: counts.Household, total: options.households });
+          return null;
+        },
+        (error: unknown) => error,
+      );
+      await nextTurn();
+    }
+    await settle();
+  } else {
+    const batches = generateSynthetic({
+      households: options.households,
+      seed: options.seed,
+      world,
+      onProgress,
+      batchSize,
+    });
+    for (const batch of batches) {
+      await writeBatch(batch, write);
+      // Let timers and I/O run between batches: a server seeding on start stays responsive.
+      if (step > skip) await nextTurn();
+    }
   }
   const completedAt = clock().toISOString();
   await store.putSeedRun({ ...run, status: 'COMPLETE', stepsDone: step, updatedAt: completedAt, completedAt });
@@ -152,20 +192,80 @@ export function progressLine(done: number, total: number, elapsedMs: number): st
 
 // Private:
 
+const SEEDED_KINDS: readonly SeededKind[] = ['Township', 'Village', 'Organization', 'Service', 'Person', 'Relationship', 'Household', 'Need'];
+
+/** The target as a first-load target when it offers insertNew and holds no seed record and no row of a seeded kind; else null. */
+async function firstLoadTarget(store: SeedTarget): Promise<FirstLoadTarget | null> {
+  const { insertNew, getSeedRun, list } = store;
+  if (insertNew === undefined || getSeedRun === undefined || list === undefined) return null;
+  const target: FirstLoadTarget = { insertNew: insertNew.bind(store), getSeedRun: getSeedRun.bind(store), list: list.bind(store) };
+  if ((await target.getSeedRun()) !== null) return null;
+  for (const kind of SEEDED_KINDS) {
+    const page = await target.list(kind, {}, { first: 1, count: false });
+    if (page.items.length > 0) return null;
+  }
+  return target;
+}
+
+/**
+ * The synthetic rows in steps of `batchSize` households (people, their ties, then each step's households and
+ * their needs: the same rows and steps as generateSynthetic with that batch size), each row validated here,
+ * once. Generated a slice at a time with a turn of the event loop between slices, so the batch in flight
+ * keeps moving (its driver messages, its commit) while the next one is prepared.
+ */
+async function* preparedBatches(options: { households: number; seed: number; world: SyntheticWorld; batchSize: number }): AsyncGenerator<SyntheticBatch> {
+  const { batchSize } = options;
+  const slice = batchSize % GENERATION_SLICE === 0 ? GENERATION_SLICE : batchSize;
+  let households: Array<EntityMap['Household']> = [];
+  let needs: Array<EntityMap['Need']> = [];
+  const flush = function* (): Generator<SyntheticBatch> {
+    if (households.length > 0) yield { kind: 'Household', rows: households };
+    if (needs.length > 0) yield { kind: 'Need', rows: needs };
+    households = [];
+    needs = [];
+  };
+  for (const batch of generateSynthetic({ households: options.households, seed: options.seed, world: options.world, batchSize: slice })) {
+    switch (batch.kind) {
+      case 'Person':
+      case 'Relationship':
+        validateAll(batch);
+        yield batch;
+        break;
+      case 'Household':
+        if (households.length >= batchSize) yield* flush();
+        validateAll(batch, households.length);
+        for (const row of batch.rows) households.push(row);
+        await nextTurn();
+        break;
+      case 'Need':
+        validateAll(batch, needs.length);
+        for (const row of batch.rows) needs.push(row);
+        break;
+    }
+  }
+  yield* flush();
+}
+
+/** The one validation pass of the first load: BAD_USER_INPUT at [row in its step, …field] (as the store would say). */
+function validateAll(batch: SyntheticBatch, firstRow = 0): void {
+  batch.rows.forEach((row, index) => validateEntity(batch.kind, row, [firstRow + index]));
+}
+
 function writeBatch(
   batch: SyntheticBatch,
-  write: <K extends SeededKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>) => Promise<void>,
+  write: <K extends SeededKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>, validated?: boolean) => Promise<void>,
+  validated = false,
 ): Promise<void> {
   // A switch per kind keeps the row type tied to the kind for upsertMany.
   switch (batch.kind) {
     case 'Person':
-      return write('Person', batch.rows);
+      return write('Person', batch.rows, validated);
     case 'Relationship':
-      return write('Relationship', batch.rows);
+      return write('Relationship', batch.rows, validated);
     case 'Household':
-      return write('Household', batch.rows);
+      return write('Household', batch.rows, validated);
     case 'Need':
-      return write('Need', batch.rows);
+      return write('Need', batch.rows, validated);
     default: {
       const unreachable: never = batch;
       throw new Error(`seed/seedStore: unknown batch kind ${String((unreachable as { kind: EntityKind }).kind)}`);

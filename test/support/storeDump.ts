@@ -14,8 +14,8 @@ export async function dumpSeededStore(store: GraphStore, options: { contexts?: n
   const records: Record<string, unknown[]> = {};
   for (const kind of SEEDED_KINDS) records[kind] = await listAll(store, kind, {});
   // version counts writes, not content: left out.
-  const { villages, services } = await store.networkCounters();
-  const counters = { villages, services };
+  const network = await store.networkCounters();
+  const counters = { villages: network.villages, services: network.services };
   const stats = [...(await store.householdStatsByVillage())].sort((a, b) => (a.villageId < b.villageId ? -1 : 1));
   const needIds = (records['Need'] as Array<{ id: string }>).map((n) => n.id).slice(0, options.contexts ?? 25);
   const contexts = await Promise.all(needIds.map((id) => store.matchContext(id)));

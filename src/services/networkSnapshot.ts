@@ -3,7 +3,6 @@ import type { Referral } from '../domain/model';
 import type { TrackRecord } from '../domain/matching';
 import { EMPTY_TRACK_RECORD, addTrackRecords, referralTrackRecord, type ServiceTrackRecord } from '../domain/referralTrackRecord';
 import type { GraphStore, NetworkCounters } from '../store/GraphStore';
-import { listAll } from './listAll';
 
 export interface NetworkView {
   /** store.version() (the network version) the stakeholder projection was read at. */
@@ -59,22 +58,19 @@ async function projectionAt(store: GraphStore, version: number): Promise<Project
     const projection = await cached.projection.catch(() => null);
     if (projection && projection.version >= version) return projection;
   }
-  const fresh = readProjection(store, version);
+  const fresh = readProjection(store);
   cache.set(store, { projection: fresh, last: null });
   fresh.catch(() => cache.delete(store));
   return fresh;
 }
 
-async function readProjection(store: GraphStore, version: number): Promise<Projection> {
-  const [townships, villages, people, organizations, services, relationships] = await Promise.all([
-    listAll(store, 'Township'),
-    listAll(store, 'Village'),
-    listAll(store, 'Person'),
-    listAll(store, 'Organization'),
-    listAll(store, 'Service'),
-    listAll(store, 'Relationship'),
-  ]);
-  const snapshot = { townships, villages, people, organizations, services, relationships };
+/**
+ * One store call (GraphStore.networkProjection, issue 13 item 1): every
+ * stakeholder record at one version, instead of six paged list reads. Its
+ * version is at least the counters' (they were read first).
+ */
+async function readProjection(store: GraphStore): Promise<Projection> {
+  const { version, ...snapshot } = await store.networkProjection();
   return { version, snapshot, graph: buildStakeholderGraph({ ...snapshot, householdsByVillage: new Map() }) };
 }
 

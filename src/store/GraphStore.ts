@@ -61,6 +61,17 @@ export interface GraphStore {
    */
   networkCounters(): Promise<NetworkCounters>;
 
+  /**
+   * The whole stakeholder projection (every record of NETWORK_KINDS) at one
+   * network version, in one store call (issue 13 item 1): the records equal
+   * what `list(kind, {}, …)` pages through, each kind by id ascending, and
+   * `version` is the version() they were all read at (no network write lands
+   * between the kinds). Neo4j: one read transaction over the labels and the
+   * relationship edges (cypher/readNetworkProjection.cypher); memory: one pass
+   * over its graph. services/networkSnapshot.ts builds the network view from it.
+   */
+  networkProjection(): Promise<NetworkProjection>;
+
   // -- reads -----------------------------------------------------------------
 
   /** Entities by id, in the order of `ids`; null where an id does not exist (DataLoader-shaped). */
@@ -305,6 +316,7 @@ export interface GraphStore {
    * Alerts in `scope`, newest first (id descending; `after` is the last id of
    * the previous page); with `unreadBy`, only those that account has not
    * read. unreadCount counts `readerId`'s unread alerts in scope (all pages).
+   * With `count: false`, neither is counted: both are NOT_COUNTED.
    */
   listAlerts(query: AlertListQuery, page: PageRequest): Promise<Page<AlertRecord> & { unreadCount: number }>;
   /** Alerts by id, in the order of `ids`; null where none exists. */
@@ -518,6 +530,18 @@ export interface NetworkCounters {
   villages: Array<{ villageId: string; households: number; vulnerable: number }>;
   /** Every service, by id ascending: activeReferrals and the track record (domain/referralTrackRecord). */
   services: Array<{ serviceId: string; activeReferrals: number; trackRecord: ServiceTrackRecord }>;
+}
+
+/** GraphStore.networkProjection: every stakeholder record, by kind, each list by id ascending, at `version`. */
+export interface NetworkProjection {
+  /** version() the records were read at. */
+  version: number;
+  townships: Array<EntityMap['Township']>;
+  villages: Array<EntityMap['Village']>;
+  people: Array<EntityMap['Person']>;
+  organizations: Array<EntityMap['Organization']>;
+  services: Array<EntityMap['Service']>;
+  relationships: Array<EntityMap['Relationship']>;
 }
 
 /** Referral statuses that hold a unit of the service's capacity (a domain rule, re-exported for the adapters). */

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { idOf, type Consent } from '../../domain/model';
 import { parseInput } from '../../errors/fromZodError';
@@ -18,8 +19,8 @@ const actorOf = (ctx: RequestContext) => ({ actorId: ctx.viewer.subject });
 
 export const accessResolvers = {
   Query: {
-    auditEvents: async (_: unknown, args: ConnectionArgs & { filter?: unknown }, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('AuditEvent', parseFilter(AuditEventFilterInput, args.filter), toPageRequest(args))),
+    auditEvents: async (_: unknown, args: ConnectionArgs & { filter?: unknown }, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('AuditEvent', parseFilter(AuditEventFilterInput, args.filter), toPageRequest(args, undefined, info))),
     consents: async (_: unknown, args: { householdId: unknown }, ctx: RequestContext) => {
       const householdId = parseInput(idOf('Household'), args.householdId, ['householdId']);
       return (await consentsOf(ctx.store, householdId)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));

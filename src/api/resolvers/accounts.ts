@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { adminAccountView, type AccountRecord } from '../../domain/Account';
 import { createAccount, listAccounts, resetAccountPassword, unlockAccount, updateAccount } from '../../services/accounts';
 import { defaultPasswordHasher } from '../../services/defaultPasswordHasher';
@@ -26,8 +27,8 @@ export const accountsResolvers = {
       const [account] = await ctx.store.getAccounts([ctx.viewer.subject]);
       return account ? view(ctx)(account) : null;
     },
-    accounts: async (_: unknown, args: ConnectionArgs, ctx: RequestContext) => {
-      const page = await listAccounts(ctx, toPageRequest(args));
+    accounts: async (_: unknown, args: ConnectionArgs, ctx: RequestContext, info: GraphQLResolveInfo) => {
+      const page = await listAccounts(ctx, toPageRequest(args, undefined, info));
       return toConnection({ ...page, items: page.items.map(view(ctx)) });
     },
   },

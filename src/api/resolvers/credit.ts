@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { isIdOf } from '../../domain/ids';
 import { badInput, HuzhuError } from '../../errors/HuzhuError';
 import { suppressSmallCells } from '../../services/coverage';
@@ -66,9 +67,9 @@ export const creditResolvers = {
       const rows = await creditOfficerCaseloads(ctx, own ? { townshipId, onlyOfficerId: ownOfficerId(ctx, 'creditOfficers'), countReferrals } : { townshipId, countReferrals });
       return suppressSmallCells(rows, { suppress });
     },
-    myBorrowers: async (_: unknown, args: ConnectionArgs, ctx: RequestContext) => {
+    myBorrowers: async (_: unknown, args: ConnectionArgs, ctx: RequestContext, info: GraphQLResolveInfo) => {
       const officerId = ownOfficerId(ctx, 'myBorrowers');
-      const page = await ctx.store.list('Household', { creditOfficerId: officerId }, toPageRequest(args));
+      const page = await ctx.store.list('Household', { creditOfficerId: officerId }, toPageRequest(args, undefined, info));
       for (const h of page.items) ctx.loaders.Household.prime(h.id, h);
       return toConnection(page);
     },

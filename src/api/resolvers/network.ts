@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type DataLoader from 'dataloader';
 import { kindOfId } from '../../domain/ids';
 import type { Organization, Person, Relationship, RelationshipStatus, Service } from '../../domain/model';
@@ -47,14 +48,14 @@ async function loadAll<T>(loader: DataLoader<string, T | null>, ids: readonly st
 
 export const networkResolvers = {
   Query: {
-    organizations: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Organization', parseFilter(OrganizationFilterInput, args.filter), toPageRequest(args))),
-    services: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Service', parseFilter(ServiceFilterInput, args.filter), toPageRequest(args))),
-    people: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Person', parseFilter(PersonFilterInput, args.filter), toPageRequest(args))),
-    relationships: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Relationship', parseFilter(RelationshipFilterInput, args.filter), toPageRequest(args))),
+    organizations: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Organization', parseFilter(OrganizationFilterInput, args.filter), toPageRequest(args, undefined, info))),
+    services: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Service', parseFilter(ServiceFilterInput, args.filter), toPageRequest(args, undefined, info))),
+    people: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Person', parseFilter(PersonFilterInput, args.filter), toPageRequest(args, undefined, info))),
+    relationships: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Relationship', parseFilter(RelationshipFilterInput, args.filter), toPageRequest(args, undefined, info))),
     stakeholders: async (_: unknown, args: ListArgs, ctx: RequestContext) => {
       const filter = parseFilter(StakeholderFilterInput, args.filter);
       const page = pageOf(await listStakeholders(ctx, filter), toPageRequest(args));
@@ -79,18 +80,18 @@ export const networkResolvers = {
       const own = await hubStatusesFor(ctx);
       return personStatus(p, own.has(p.id) ? [own.get(p.id) as RelationshipStatus] : []);
     },
-    relationships: async (p: Person, args: ConnectionArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Relationship', { nodeId: p.id }, toPageRequest(args))),
+    relationships: async (p: Person, args: ConnectionArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Relationship', { nodeId: p.id }, toPageRequest(args, undefined, info))),
   },
   Organization: {
     township: (o: Organization, _: unknown, ctx: RequestContext) => (o.townshipId ? ctx.loaders.Township.load(o.townshipId) : null),
     village: (o: Organization, _: unknown, ctx: RequestContext) => (o.villageId ? ctx.loaders.Village.load(o.villageId) : null),
     networkStatus: async (o: Organization, _: unknown, ctx: RequestContext) =>
       o.id === NETWORK_HUB_ID ? null : ((await hubStatusesFor(ctx)).get(o.id) ?? 'PROSPECTIVE'),
-    services: async (o: Organization, args: ConnectionArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Service', { organizationId: o.id }, toPageRequest(args))),
-    relationships: async (o: Organization, args: ConnectionArgs, ctx: RequestContext) =>
-      toConnection(await ctx.store.list('Relationship', { nodeId: o.id }, toPageRequest(args))),
+    services: async (o: Organization, args: ConnectionArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Service', { organizationId: o.id }, toPageRequest(args, undefined, info))),
+    relationships: async (o: Organization, args: ConnectionArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await ctx.store.list('Relationship', { nodeId: o.id }, toPageRequest(args, undefined, info))),
   },
   Service: {
     organization: async (s: Service, _: unknown, ctx: RequestContext) =>

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { PlanRecord } from '../../domain/Plan';
 import { suppressSmallCells } from '../../services/coverage';
 import { applyPlan, comparePlans, deletePlan, evaluatePlan, getPlan, listPlans, savePlan, type PlanActor } from '../../services/plans';
@@ -13,7 +14,8 @@ import { smallCellPolicyOf } from './coverage';
  */
 export const plansResolvers = {
   Query: {
-    plans: async (_: unknown, args: ConnectionArgs, ctx: RequestContext) => toConnection(await listPlans(ctx, toPageRequest(args))),
+    plans: async (_: unknown, args: ConnectionArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await listPlans(ctx, toPageRequest(args, undefined, info))),
     plan: (_: unknown, args: { id: unknown }, ctx: RequestContext) => getPlan(ctx, args.id),
     evaluatePlan: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) => suppressSmallCells(await evaluatePlan(ctx, args), smallCellPolicyOf(ctx)),
     comparePlans: async (_: unknown, args: Record<string, unknown>, ctx: RequestContext) => suppressSmallCells(await comparePlans(ctx, args), smallCellPolicyOf(ctx)),

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Assistance, Referral } from '../../domain/model';
 import { createReferral, overdueReferrals, recordAssistance, updateReferralStatus, type OverdueReferral } from '../../services/referrals';
 import { requireReferralConsent } from '../../services/consent';
@@ -13,10 +14,10 @@ const actorOf = (ctx: RequestContext) => ({ actorId: ctx.viewer.subject });
 
 export const referralsResolvers = {
   Query: {
-    referrals: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await scopedPage(ctx, 'Referral', parseFilter(ReferralFilterInput, args.filter), toPageRequest(args))),
-    assistances: async (_: unknown, args: ListArgs, ctx: RequestContext) =>
-      toConnection(await scopedPage(ctx, 'Assistance', parseFilter(AssistanceFilterInput, args.filter), toPageRequest(args))),
+    referrals: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await scopedPage(ctx, 'Referral', parseFilter(ReferralFilterInput, args.filter), toPageRequest(args, undefined, info))),
+    assistances: async (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      toConnection(await scopedPage(ctx, 'Assistance', parseFilter(AssistanceFilterInput, args.filter), toPageRequest(args, undefined, info))),
     overdueReferrals: async (_: unknown, args: ConnectionArgs, ctx: RequestContext) => {
       const access = accessOf(ctx);
       const organizationId = access.viewerScope().organizationId;

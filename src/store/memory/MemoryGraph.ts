@@ -10,7 +10,7 @@ import type { AccountRecord } from '../../domain/Account';
 import type { Category, EntityMap, Household, Marker, Relationship } from '../../domain/model';
 import { badInput } from '../../errors/HuzhuError';
 import type { SeedRun } from '../SeedRun';
-import { NETWORK_KINDS, type FilterMap, type HouseholdFilter, type IdempotencyRecord, type NetworkCounters, type VillageHouseholdStats } from '../GraphStore';
+import { NETWORK_KINDS, type FilterMap, type HouseholdFilter, type IdempotencyRecord, type NetworkCounters, type NetworkProjection, type VillageHouseholdStats } from '../GraphStore';
 import { EMPTY_TRACK_RECORD, addTrackRecords, referralTrackRecord, type ServiceTrackRecord } from '../../domain/referralTrackRecord';
 import { referenceTargets, uniqueKeyValues, type UniqueKeyValue } from '../storeHelpers';
 import { SortedChunkList, compareIds } from './SortedChunkList';
@@ -482,6 +482,28 @@ export class MemoryGraph {
       trackRecord: { ...(this.serviceTallies.get(serviceId) ?? EMPTY_TRACK_RECORD) },
     }));
     return { version: this.networkVersion, villages, services };
+  }
+
+  /**
+   * GraphStore.networkProjection: every record of the network kinds, each kind
+   * by id ascending (the order list() pages in), in one pass over their id
+   * lists: no filter lists, no counts. Synchronous, so at one networkVersion.
+   */
+  networkProjection(): NetworkProjection {
+    const all = <K extends EntityKind>(kind: K): Array<EntityMap[K]> =>
+      this.idsIn(this.tables[kind].ids).flatMap((id) => {
+        const entity = this.get(kind, id);
+        return entity === undefined ? [] : [entity];
+      });
+    return {
+      version: this.networkVersion,
+      townships: all('Township'),
+      villages: all('Village'),
+      people: all('Person'),
+      organizations: all('Organization'),
+      services: all('Service'),
+      relationships: all('Relationship'),
+    };
   }
 
   /** Whether applied `op` changed the stakeholder projection (put() marks such records in networkPuts). */

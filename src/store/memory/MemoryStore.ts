@@ -15,6 +15,7 @@ import {
   type MutableKind,
   type NeedMatchContext,
   type NetworkCounters,
+  type NetworkProjection,
   type AlertListQuery,
   type Page,
   type PageRequest,
@@ -189,6 +190,10 @@ export class MemoryStore implements GraphStore {
 
   async networkCounters(): Promise<NetworkCounters> {
     return this.readable().networkCounters();
+  }
+
+  async networkProjection(): Promise<NetworkProjection> {
+    return cloneJson(this.readable().networkProjection());
   }
 
   /**
@@ -632,7 +637,8 @@ export class MemoryStore implements GraphStore {
     }
     const result = state.listAccounts(page.first, page.after ?? null);
     const items = result.items.map((a) => cloneJson(a));
-    return { items, totalCount: result.totalCount, hasNextPage: result.hasNextPage, endCursor: items.at(-1)?.id ?? null };
+    const totalCount = page.count === false ? NOT_COUNTED : result.totalCount;
+    return { items, totalCount, hasNextPage: result.hasNextPage, endCursor: items.at(-1)?.id ?? null };
   }
 
   async updateAccount(account: AccountRecord, options: { expectedVersion: number; resetLock?: boolean }): Promise<AccountRecord> {

@@ -1,6 +1,6 @@
 import { AlertRecord, alertInScope, type AlertDelivery } from '../../domain/Alert';
 import { badInput, notFound } from '../../errors/HuzhuError';
-import { MAX_BULK_PAGE, type AlertListQuery, type Page, type PageRequest } from '../GraphStore';
+import { MAX_BULK_PAGE, NOT_COUNTED, type AlertListQuery, type Page, type PageRequest } from '../GraphStore';
 import { cloneJson } from './cloneJson';
 import type { MemoryOp } from './MemoryGraph';
 
@@ -49,7 +49,9 @@ export class MemoryAlertTable {
       if (page.after != null && alert.id >= page.after) continue;
       if (items.length < page.first) items.push(cloneJson(alert));
       else hasNextPage = true;
+      if (hasNextPage && page.count === false) break; // the page is known; nothing else is asked
     }
+    if (page.count === false) return { items, totalCount: NOT_COUNTED, hasNextPage, endCursor: items.at(-1)?.id ?? null, unreadCount: NOT_COUNTED };
     return { items, totalCount, hasNextPage, endCursor: items.at(-1)?.id ?? null, unreadCount };
   }
 

@@ -1,6 +1,6 @@
 import type { PlanRecord } from '../../domain/Plan';
 import { badInput } from '../../errors/HuzhuError';
-import { MAX_BULK_PAGE, type Page, type PageRequest } from '../GraphStore';
+import { MAX_BULK_PAGE, NOT_COUNTED, type Page, type PageRequest } from '../GraphStore';
 import { assertWritablePlan, planAfterUpdate, planIdTaken, planNotFound, validPlan } from '../planStoreRules';
 import { cloneJson } from './cloneJson';
 import type { MemoryOp } from './MemoryGraph';
@@ -47,7 +47,7 @@ export class MemoryPlanTable {
       }
       items.push(cloneJson(this.#byId.get(this.#ids[i] as string) as PlanRecord));
     }
-    return { items, totalCount: this.#ids.length, hasNextPage, endCursor: items.at(-1)?.id ?? null };
+    return { items, totalCount: page.count === false ? NOT_COUNTED : this.#ids.length, hasNextPage, endCursor: items.at(-1)?.id ?? null };
   }
 
   *all(): Generator<PlanRecord, void, undefined> {

@@ -17,7 +17,7 @@ import {
   type LoginFailureRecord,
   type LoginSuccess,
 } from '../accountWrites';
-import { MAX_BULK_PAGE, type Page, type PageRequest } from '../GraphStore';
+import { MAX_BULK_PAGE, NOT_COUNTED, type Page, type PageRequest } from '../GraphStore';
 import { Q } from './cypherRegistry';
 import { isConstraintConflict } from './mapDriverError';
 import type { Neo4jRunner, QueryTx } from './Neo4jRunner';
@@ -65,7 +65,7 @@ export class Neo4jAccounts {
       throw badInput(`${ADAPTER}: listAccounts: first must be a whole number from 0 to ${MAX_BULK_PAGE}, got ${String(first)}`, ['first']);
     }
     return this.#runner.read(async (tx) => {
-      const total = await tx.first(Q.countAccounts, {}, TotalRow);
+      const total = page.count === false ? { total: NOT_COUNTED } : await tx.first(Q.countAccounts, {}, TotalRow);
       const items = await tx.rows(Q.listAccounts, { after: page.after ?? '', limit: neo4j.int(first + 1) }, AccountRow);
       const hasNextPage = items.length > first;
       if (hasNextPage) items.length = first;

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { AlertRecord, type AlertDelivery } from '../../domain/Alert';
 import { badInput, notFound } from '../../errors/HuzhuError';
-import { MAX_BULK_PAGE, type AlertListQuery, type Page, type PageRequest } from '../GraphStore';
+import { MAX_BULK_PAGE, NOT_COUNTED, type AlertListQuery, type Page, type PageRequest } from '../GraphStore';
 import { Q } from './cypherRegistry';
 import { isConstraintConflict } from './mapDriverError';
 import type { Neo4jRunner, QueryTx } from './Neo4jRunner';
@@ -49,7 +49,8 @@ export class Neo4jAlerts {
       reader: query.readerId,
     };
     return this.#runner.read(async (tx) => {
-      const counts = (await tx.first(Q.countAlerts, scope, CountRow)) ?? { total: 0, unread: 0 };
+      const counts =
+        page.count === false ? { total: NOT_COUNTED, unread: NOT_COUNTED } : ((await tx.first(Q.countAlerts, scope, CountRow)) ?? { total: 0, unread: 0 });
       const items = await tx.rows(
         Q.listAlerts,
         { ...scope, after: page.after ?? '', unreadOnly: query.unreadOnly, limit: neo4j.int(page.first + 1) },

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { PlanRecord } from '../../domain/Plan';
 import { badInput } from '../../errors/HuzhuError';
-import { MAX_BULK_PAGE, type Page, type PageRequest, type PlanApplication } from '../GraphStore';
+import { MAX_BULK_PAGE, NOT_COUNTED, type Page, type PageRequest, type PlanApplication } from '../GraphStore';
 import { assertWritablePlan, planAfterApply, planAfterUpdate, planIdTaken, planNotFound, validPlan } from '../planStoreRules';
 import { Q } from './cypherRegistry';
 import { isConstraintConflict } from './mapDriverError';
@@ -49,7 +49,7 @@ export class Neo4jPlans {
       throw badInput(`${ADAPTER}: listPlans: first must be a whole number from 0 to ${MAX_BULK_PAGE}, got ${String(first)}`, ['first']);
     }
     return this.#runner.read(async (tx) => {
-      const total = await tx.first(Q.countPlans, {}, TotalRow);
+      const total = page.count === false ? { total: NOT_COUNTED } : await tx.first(Q.countPlans, {}, TotalRow);
       const items = await tx.rows(Q.listPlans, { after: page.after ?? '', limit: neo4j.int(first + 1) }, PlanRow);
       const hasNextPage = items.length > first;
       if (hasNextPage) items.length = first;

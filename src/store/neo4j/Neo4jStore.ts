@@ -29,6 +29,7 @@ import {
   type MutableKind,
   type NeedMatchContext,
   type NetworkCounters,
+  type NetworkProjection,
   type AlertListQuery,
   type Page,
   type PageRequest,
@@ -216,6 +217,31 @@ export class Neo4jStore implements GraphStore {
 
   async networkCounters(): Promise<NetworkCounters> {
     return this.#runner.read((tx) => readNetworkCounters(tx));
+  }
+
+  /**
+   * One read transaction: the network version and the projection in one
+   * statement (cypher/readNetworkProjection.cypher), then the version again.
+   * Neo4j reads are read-committed, so a stakeholder write committing in
+   * between would show as a changed version (every such write bumps it in its
+   * own transaction): then the read is taken again, a few times at most,
+   * before it fails UNAVAILABLE.
+   */
+  async networkProjection(): Promise<NetworkProjection> {
+    for (let attempt = 1; ; attempt += 1) {
+      const read = await this.#runner.read(async (tx) => {
+        const row = await tx.first(Q.readNetworkProjection, {}, NetworkProjectionRow);
+        const after = await readNetworkVersion(tx);
+        return row !== null && row.version === after ? row : null;
+      });
+      if (read !== null) return read;
+      if (attempt === NETWORK_PROJECTION_ATTEMPTS) {
+        throw new HuzhuError(
+          'UNAVAILABLE',
+          `store/neo4j: networkProjection: the network changed during each of ${NETWORK_PROJECTION_ATTEMPTS} reads; retry when stakeholder writes pause`,
+        );
+      }
+    }
   }
 
   /** TESTS ONLY (the contract suite's reset): delete everything but the version counter. */
@@ -995,6 +1021,19 @@ const MatchContextRow = z
     consents: z.array(PropsRecord).transform((rows) => rows.map((props) => entityRow('Consent').parse({ props }))),
   })
   .transform((row): NeedMatchContext => row);
+/** Reads of the projection before networkProjection gives up (each one retried only when a write landed during it). */
+const NETWORK_PROJECTION_ATTEMPTS = 5;
+const projectionList = <K extends EntityKind>(kind: K) =>
+  z.array(PropsRecord).transform((rows) => rows.map((props) => entityRow(kind).parse({ props })));
+const NetworkProjectionRow = z.object({
+  version: z.number(),
+  townships: projectionList('Township'),
+  villages: projectionList('Village'),
+  people: projectionList('Person'),
+  organizations: projectionList('Organization'),
+  services: projectionList('Service'),
+  relationships: projectionList('Relationship'),
+});
 const TotalRow = z.object({ total: z.number().int().min(0) });
 const VersionRow = z.object({ version: z.number() });
 const WrittenRow = z.object({ written: z.number().int().min(0) });

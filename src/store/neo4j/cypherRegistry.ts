@@ -129,6 +129,7 @@ const FILE_NAMES = [
   'getStakeholderIdsByIds',
   'getNetworkVersion',
   'readNetworkCounters',
+  'readNetworkProjection',
   'listReferralTrackRowsByServices',
   'listCategories',
   'pingDatabase',

@@ -3,7 +3,7 @@
  * bench's plan section reads over the API, minus the API, for a CPU profile
  * (`node --cpu-prof --import tsx bench/planProfile.ts`). Not part of `npm run bench`.
  *
- *   npx tsx bench/planProfile.ts [--households 100000] [--needs 100000] [--runs 5] [--match 2000] [--profile-warm]
+ *   npx tsx bench/planProfile.ts [--neo4j-uri bolt://… [--wipe]] [--households 100000] [--needs 100000] [--runs 5] [--match 2000] [--profile-warm]
  *
  * --profile-warm writes a CPU profile of the runs after the first (/tmp/planProfile-warm-<pid>.cpuprofile).
  */
@@ -11,6 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadSyntheticWorld } from '../src/seed/syntheticWorld';
 import { MemoryStore } from '../src/store/memory/MemoryStore';
+import { Neo4jStore } from '../src/store/neo4j/Neo4jStore';
+import type { GraphStore } from '../src/store/GraphStore';
 import { planAllocations } from '../src/services/planAllocations';
 import { matchNeed } from '../src/services/matching';
 import { listAll } from '../src/services/listAll';
@@ -28,9 +30,16 @@ async function main(): Promise<void> {
   const target = flag('needs', 100_000);
   const runs = flag('runs', 5);
   const matches = flag('match', 0);
-  const store = new MemoryStore({ dataDir: null });
+  const uriAt = process.argv.indexOf('--neo4j-uri');
+  const uri = uriAt >= 0 ? process.argv[uriAt + 1] : undefined;
+  // --neo4j-uri: a Neo4j this run may empty (it is wiped and loaded), with a long call budget for a busy machine.
+  const neo = uri ? new Neo4jStore({ uri, user: 'neo4j', database: 'neo4j', timeoutMs: 900_000 }) : null;
+  const store: GraphStore = neo ?? new MemoryStore({ dataDir: null });
   await store.init();
-  await timedSeed(store, { households, seed: 1, world: loadSyntheticWorld(), log: () => undefined });
+  if (neo && process.argv.includes('--wipe')) await neo.deleteAllForTests();
+  const t0 = performance.now();
+  if (!neo || process.argv.includes('--wipe')) await timedSeed(store, { households, seed: 1, world: loadSyntheticWorld(), log: (line) => neo && console.log(line) });
+  console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   await topUpOpenNeeds(store, target, 1);
   const ctx = { store, now: () => new Date('2026-12-01T00:00:00Z') };
   const times: number[] = [];
@@ -68,7 +77,7 @@ async function main(): Promise<void> {
     for (let j = 0; j < ids.length; j += MAX_BULK_PAGE) await store.getMany('Household', ids.slice(j, j + MAX_BULK_PAGE));
     console.log(`reads: ${needs.length} open needs ${(t1 - t0).toFixed(0)} ms, ${ids.length} households ${(performance.now() - t1).toFixed(0)} ms; CPU ${((process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000).toFixed(0)} ms`);
   }
-  if (matches > 0) {
+  if (matches > 0 && !neo) {
     const ids = (await store.list('Need', { status: 'OPEN' }, { first: matches })).items.map((n) => n.id);
     const ms: number[] = [];
     for (const id of ids) {
@@ -79,6 +88,7 @@ async function main(): Promise<void> {
     ms.sort((a, b) => a - b);
     console.log(`matchNeed (service, in process): p50 ${ms[Math.floor(ms.length / 2)]?.toFixed(3)} ms, p99 ${ms[Math.floor(ms.length * 0.99)]?.toFixed(3)} ms over ${ms.length}`);
   }
+  await store.close();
 }
 
 main().catch((error: unknown) => {

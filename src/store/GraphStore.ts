@@ -137,6 +137,17 @@ export interface GraphStore {
 
   /** Seed/bulk: insert or replace by id; idempotent (running twice creates nothing twice). */
   upsertMany<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>): Promise<{ written: number }>;
+  /**
+   * First load (issue 13 item 5): rows known to be new, e.g. a fresh seed into an empty store. Writes what
+   * upsertMany would write into a store that holds none of these ids (same records, same reference edges,
+   * same counters, no reference checks except a relationship's two ends), without upsertMany's replace work:
+   * Neo4j CREATEs (no MERGE, no old edges to delete, no read of the rows before) in batches tuned per kind.
+   * A row whose id is already stored, or two rows with one id: CONFLICT naming the kind and the id at
+   * [index, 'id'], and nothing of that row's batch is written (memory: nothing of the call; Neo4j: earlier
+   * batches of the same call stay). `validated: true`: the caller has passed every row through
+   * validateEntity already (seedStore does, while the previous batch commits), so the store does not again.
+   */
+  insertNew<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>, options?: InsertNewOptions): Promise<{ written: number }>;
   upsertCategories(rows: ReadonlyArray<Category>): Promise<void>;
 
   /**
@@ -522,6 +533,12 @@ export const UNIQUE_KEYS = {
 
 /** Kinds whose records make the stakeholder projection: a write to one bumps version(). */
 export const NETWORK_KINDS: ReadonlyArray<EntityKind> = ['Township', 'Village', 'Person', 'Organization', 'Service', 'Relationship'];
+
+/** GraphStore.insertNew's options. */
+export interface InsertNewOptions {
+  /** true: every row has passed validateEntity already (the caller's one validation pass); default false. */
+  validated?: boolean;
+}
 
 export interface NetworkCounters {
   /** version() at the time of the read. */

@@ -12,6 +12,7 @@ import {
   type HouseholdFilter,
   type IdempotencyClaim,
   type IdempotencyRecord,
+  type InsertNewOptions,
   type MutableKind,
   type NeedMatchContext,
   type NetworkCounters,
@@ -24,6 +25,7 @@ import {
 } from '../GraphStore';
 import { assertSameIdempotentRequest, isStakeholderId, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
 import { validateCategory, validateEntity } from '../validateEntity';
+import { notNewConflict } from '../notNewConflict';
 import type { AccountRecord } from '../../domain/Account';
 import type { AlertDelivery, AlertRecord } from '../../domain/Alert';
 import { planAlertDelivery, planMarkAlertsRead, planRecordAlert } from './memoryAlerts';
@@ -359,6 +361,27 @@ export class MemoryStore implements GraphStore {
       }
       const ops: MemoryOp[] = [];
       for (const row of byId.values()) ops.push({ o: 'put', k: kind, e: cloneJson(row) });
+      return { ops, result: () => ({ written: ops.length }) };
+    });
+  }
+
+  /** upsertMany's fast path for rows known to be new: one write (all rows or none), no replace work, validation once unless the caller did it. */
+  async insertNew<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>, options: InsertNewOptions = {}): Promise<{ written: number }> {
+    return this.write((state) => {
+      const seen = new Set<string>();
+      rows.forEach((row, index) => {
+        if (typeof row?.id !== 'string' || !isIdOf(kind, row.id)) {
+          throw badInput(`store/memory: insertNew ${kind}: row ${index} has no ${kind} id`, [index, 'id']);
+        }
+        if (seen.has(row.id) || state.get(kind, row.id) !== undefined) throw notNewConflict('store/memory', kind, row.id, index, seen.has(row.id));
+        seen.add(row.id);
+        if (options.validated !== true) validateEntity(kind, row, [index]);
+      });
+      // As upsertMany: no reference checks, except that a relationship cannot exist without both ends.
+      if (kind === 'Relationship') rows.forEach((row, index) => this.assertReferences(state, 'Relationship', row, 'insertNew', [index]));
+      const claims = new UniqueClaims(state, kind);
+      for (const row of rows) claims.claim(row, undefined);
+      const ops: MemoryOp[] = rows.map((row) => ({ o: 'put', k: kind, e: cloneJson(row) }));
       return { ops, result: () => ({ written: ops.length }) };
     });
   }

@@ -26,6 +26,7 @@ import {
   type HouseholdFilter,
   type IdempotencyClaim,
   type IdempotencyRecord,
+  type InsertNewOptions,
   type MutableKind,
   type NeedMatchContext,
   type NetworkCounters,
@@ -39,6 +40,8 @@ import {
 } from '../GraphStore';
 import { assertSameIdempotentRequest, referenceTargets, uniqueKeyValues, type ReferenceTarget } from '../storeHelpers';
 import { validateCategory, validateEntity } from '../validateEntity';
+import { notNewConflict } from '../notNewConflict';
+import { INSERT_NEW_DEFAULT_BATCH, INSERT_NEW_PLAN } from './insertNewPlan';
 import { parseInput } from '../../errors/fromZodError';
 import { SeedRun } from '../SeedRun';
 import { Q, loadCypherRegistry, type CypherRegistry, type QueryName } from './cypherRegistry';
@@ -86,6 +89,8 @@ export interface Neo4jStoreOptions {
   cypherDir?: string;
   /** Rows per transaction in upsertMany (default 5,000). */
   batchSize?: number;
+  /** Rows per insertNew transaction by kind (default: insertNewPlan.ts). */
+  insertBatchSizes?: Partial<Record<EntityKind, number>>;
   /** Budget of one upsertMany batch (default: the larger of timeoutMs and 60 s; a busy server needs seconds per batch). */
   bulkTimeoutMs?: number;
   /** Edges per transaction in the start-up layout upgrade (default 2,000; schemaUpgrade.ts). */
@@ -112,6 +117,7 @@ export class Neo4jStore implements GraphStore {
   readonly #registry: CypherRegistry;
   readonly #batchSize: number;
   readonly #bulkTimeoutMs: number;
+  readonly #insertBatchSizes: Partial<Record<EntityKind, number>>;
   readonly #accounts: Neo4jAccounts;
   readonly #plans: Neo4jPlans;
   readonly #schemaUpgradeBatch: number;
@@ -125,6 +131,7 @@ export class Neo4jStore implements GraphStore {
     this.#runner = new Neo4jRunner(this.#driver, registry, { database: options.database, timeoutMs: options.timeoutMs });
     this.#batchSize = options.batchSize ?? 5_000;
     this.#bulkTimeoutMs = options.bulkTimeoutMs ?? Math.max(options.timeoutMs, 60_000);
+    this.#insertBatchSizes = options.insertBatchSizes ?? {};
     this.#accounts = new Neo4jAccounts(this.#runner);
     this.#plans = new Neo4jPlans(this.#runner);
     this.#schemaUpgradeBatch = options.schemaUpgradeBatchSize ?? SCHEMA_UPGRADE_BATCH;
@@ -439,6 +446,56 @@ export class Neo4jStore implements GraphStore {
         }, { timeoutMs: this.#bulkTimeoutMs });
       } catch (error) {
         if (isConstraintConflict(error)) await this.#explainUniqueConflict(kind, batch);
+        throw error;
+      }
+    }
+    return { written };
+  }
+
+  /**
+   * First load of rows known to be new (issue 13 item 5; see GraphStore.insertNew): per batch one
+   * transaction that CREATEs the nodes with their reference edges (insertNewPlan.ts: households, needs,
+   * people; the other kinds are checked new by id, then upserted and linked) and adds them to the village
+   * counters, as upsertMany would on an empty store but without reading rows before or deleting edges.
+   * A stored id breaks the id constraint, the batch rolls back whole, and the CONFLICT names kind and id.
+   */
+  async insertNew<K extends EntityKind>(kind: K, rows: ReadonlyArray<EntityMap[K]>, options: InsertNewOptions = {}): Promise<{ written: number }> {
+    const parsed = options.validated === true ? rows : rows.map((row, index) => validateEntity(kind, row, [index]));
+    const seen = new Set<string>();
+    parsed.forEach((row, index) => {
+      const id = (row as { id: string }).id;
+      if (seen.has(id)) throw notNewConflict('store/neo4j', kind, id, index, true);
+      seen.add(id);
+    });
+    assertNoRepeatedUniqueKeys(kind, parsed);
+    const plan = INSERT_NEW_PLAN[kind];
+    const size = this.#insertBatchSizes[kind] ?? plan?.batch ?? INSERT_NEW_DEFAULT_BATCH;
+    let written = 0;
+    for (let start = 0; start < parsed.length; start += size) {
+      const batch = parsed.slice(start, start + size);
+      try {
+        written += await this.#runner.write(async (tx) => {
+          if (kind === 'Relationship') await assertReferences(tx, 'Relationship', batch, { firstRow: start });
+          let count: number;
+          if (plan) {
+            const spec = KIND_QUERIES[kind].link;
+            const rowOf = (e: EntityMap[K]): Params => ({ ...(spec ? spec.row(e) : {}), props: toProps(kind, e) });
+            count = (await tx.first(plan.create, { rows: batch.map(rowOf) }, WrittenRow))?.written ?? 0;
+          } else {
+            await assertAllNew(tx, kind, batch, start);
+            count = (await tx.first(KIND_QUERIES[kind].upsert, { rows: batch.map((e) => upsertRow(kind, e)) }, WrittenRow))?.written ?? 0;
+            await link(tx, kind, batch);
+          }
+          // As upsertMany does for a new record: edges from records written before it (none in a seed's order).
+          await linkInbound(tx, kind, batch.map((e) => (e as { id: string }).id));
+          await keepCounters(tx, kind, batch.map((after) => ({ before: null, after })));
+          return count;
+        }, { timeoutMs: this.#bulkTimeoutMs });
+      } catch (error) {
+        if (isConstraintConflict(error)) {
+          await this.#runner.read((tx) => assertAllNew(tx, kind, batch, start));
+          await this.#explainUniqueConflict(kind, batch);
+        }
         throw error;
       }
     }
@@ -1229,6 +1286,16 @@ async function assertReferences(
       { path, details: { kind: missing.kind, id: missing.id } },
     );
   }
+}
+
+/** insertNew: CONFLICT naming the first row of `batch` (its index in the call: firstRow + i) whose id is stored. */
+async function assertAllNew<K extends EntityKind>(tx: QueryTx, kind: K, batch: ReadonlyArray<EntityMap[K]>, firstRow: number): Promise<void> {
+  const ids = batch.map((e) => (e as { id: string }).id);
+  const stored = await tx.rows(KIND_QUERIES[kind].getByIds, { ids }, IdRow);
+  if (stored.length === 0) return;
+  const taken = new Set(stored.map((r) => r.id));
+  const index = ids.findIndex((id) => taken.has(id));
+  throw notNewConflict('store/neo4j', kind, ids[index] as string, firstRow + index, false);
 }
 
 /** CONFLICT naming the record that already holds one of `entity`'s unique keys (other than itself). */

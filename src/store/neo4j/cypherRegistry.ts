@@ -185,6 +185,10 @@ const FILE_NAMES = [
   'setHouseholdSearchKeys',
   'setStakeholderSearchKeys',
   'upsertCategories',
+  // writes: first loads of known-new rows (insertNew; CREATE with their reference edges, no old-edge deletion)
+  'createHouseholdsBulk',
+  'createNeedsBulk',
+  'createPersonsBulk',
 ] as const;
 
 /** Kinds with reference edges of their own, redrawn by link<Kind>s (Township has none; a Relationship is an edge). */

@@ -69,6 +69,7 @@ export async function adminImport(options: {
     '--overwrite-destination=true',
     `--array-delimiter=U+${ARRAY_DELIMITER.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
     '--threads=2',
+    `--report-file=${join(dataDir, 'import.report')}`,
     ...files.nodes.map((f) => `--nodes=${f.header},${f.data}`),
     ...files.relationships.map((f) => `--relationships=${f.header},${f.data}`),
   ];

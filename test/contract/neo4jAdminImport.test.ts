@@ -14,6 +14,7 @@ import { repoPath } from '../../src/repoPath';
 import { seedStore } from '../../src/seed/seedStore';
 import { loadSyntheticWorld } from '../../src/seed/syntheticWorld';
 import { Neo4jStore } from '../../src/store/neo4j/Neo4jStore';
+import { SCHEMA_VERSION } from '../../src/store/neo4j/schemaUpgrade';
 import { describeNeo4j } from '../support/describeNeo4j';
 import { neo4jTestStoreOptions } from '../support/neo4jTestStore';
 import { dumpSeededStore } from '../support/storeDump';
@@ -47,7 +48,7 @@ describeNeo4j('Neo4j admin import route', (uri) => {
     const imported = new Neo4jStore({ ...neo4jTestStoreOptions(`bolt://127.0.0.1:${port}`) });
     try {
       await imported.init();
-      expect(imported.lastSchemaUpgrade).toMatchObject({ fromVersion: 2 });
+      expect(imported.lastSchemaUpgrade).toMatchObject({ fromVersion: SCHEMA_VERSION, toVersion: SCHEMA_VERSION });
       expect(imported.lastCounterBackfill).toMatchObject({ villages: 0, services: 0 });
       expect(imported.lastSearchBackfill).toMatchObject({ records: 0 });
       const actual = await dumpSeededStore(imported, { contexts: 50 });

@@ -97,7 +97,10 @@ export interface PlanFigures {
   coldMs: number;
   /** The slowest single store calls of the first call, ms (to read against NEO4J_TIMEOUT_MS). */
   coldSlowestCalls: Record<string, number>;
+  /** Repeated calls on an unchanged store (the view's cached need profiles are reused). */
   warmMs: number[];
+  /** Calls each right after a household write (new counters, so a new view: the rules run again); absent in older results. */
+  afterWriteMs?: number[];
   needsConsidered: number;
   assigned: number;
   unassigned: number;

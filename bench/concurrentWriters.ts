@@ -94,7 +94,12 @@ async function runWriters(store: GraphStore, layout: WriterRun['layout'], villag
   };
 }
 
-async function writePair(store: GraphStore, villageId: string, key: string, category: string): Promise<void> {
+/**
+ * Register one synthetic household in `villageId` and record an OPEN need of
+ * `category` for it, as registerHousehold and recordNeed write them: moves the
+ * village's household counters (so the next network view is a new one).
+ */
+export async function writePair(store: GraphStore, villageId: string, key: string, category: string): Promise<void> {
   const at = new Date().toISOString();
   const base: Household = {
     id: newId('Household'),

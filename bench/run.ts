@@ -355,8 +355,17 @@ async function apiSections(adapter: Adapter, size: number, args: BenchArgs, resu
           warm.push((await runOnce()).elapsed);
           log(`    run ${i + 1}/${args.serviceRuns}: ${ms(warm.at(-1) as number)}`);
         }
+        // A colleague registers a family between two plans: the counters move, so the network view is new and the
+        // matching rules run again (the stakeholder projection and its trust distances are kept).
+        const afterWrite: number[] = [];
+        for (let i = 0; i < args.serviceRuns; i++) {
+          await api.request({ cmd: 'registerHousehold', key: `${adapter}-${size}-${i}-${Date.now()}` });
+          afterWrite.push((await runOnce()).elapsed);
+          log(`    after a household write ${i + 1}/${args.serviceRuns}: ${ms(afterWrite.at(-1) as number)}`);
+        }
         const entry: PlanFigures = {
           adapter,
+          afterWriteMs: afterWrite,
           households: size,
           openNeeds: topUp.before + topUp.added,
           addedNeeds: topUp.added,

@@ -27,6 +27,7 @@ import { createBareServer } from './bareServer';
 import { countingStore } from './countingStore';
 import { timedSeed, type SeedTiming } from './bulkLoad';
 import { topUpOpenNeeds } from './extraOpenNeeds';
+import { writePair } from './concurrentWriters';
 import { createPeerServer } from './peerServer';
 import type { MemoryFigures, ServeCommand, ServeOptions, ServeReady } from './serveProtocol';
 
@@ -117,6 +118,13 @@ async function main(): Promise<void> {
       case 'cpu': {
         const usage = process.cpuUsage();
         return (usage.user + usage.system) / 1000;
+      }
+      case 'registerHousehold': {
+        const village = (await store.list('Village', {}, { first: 1, count: false })).items[0];
+        const category = (await store.listCategories())[0];
+        if (!village || !category) throw new Error('bench/serve: registerHousehold needs a seeded store');
+        await writePair(store, village.id, `bench-plan:${command.key}`, category.code);
+        return null;
       }
       case 'storeCalls':
         return counted.take();

@@ -42,4 +42,6 @@ export type ServeCommand =
   | { cmd: 'cpu' }
   /** Store port calls since the last storeCalls (a StoreCallTally), by method (getMany/list by kind); resets the tally. */
   | { cmd: 'storeCalls' }
+  /** Register one synthetic household (and an OPEN need) in the first village: the network counters move, the stakeholder projection does not. */
+  | { cmd: 'registerHousehold'; key: string }
   | { cmd: 'stop' };

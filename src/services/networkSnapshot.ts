@@ -30,7 +30,7 @@ export interface NetworkView {
 interface Cached {
   projection: Promise<Projection>;
   /** The last view handed out, and the counters it was made from (reused while they are unchanged). */
-  last: { projection: Projection; countersKey: string; view: NetworkView } | null;
+  last: { projection: Projection; counters: NetworkCounters; countersKey: string; view: NetworkView } | null;
 }
 
 interface Projection {
@@ -45,10 +45,15 @@ export async function networkView(store: GraphStore): Promise<NetworkView> {
   const counters = await store.networkCounters();
   const projection = await projectionAt(store, counters.version);
   const entry = cache.get(store);
+  // The same counters object (a store that keeps it between writes, as the memory store does) needs no comparison.
+  if (entry?.last && entry.last.projection === projection && entry.last.counters === counters) return entry.last.view;
   const countersKey = JSON.stringify([counters.villages, counters.services]);
-  if (entry?.last && entry.last.projection === projection && entry.last.countersKey === countersKey) return entry.last.view;
+  if (entry?.last && entry.last.projection === projection && entry.last.countersKey === countersKey) {
+    entry.last.counters = counters;
+    return entry.last.view;
+  }
   const view = viewOf(projection, counters);
-  if (entry) entry.last = { projection, countersKey, view };
+  if (entry) entry.last = { projection, counters, countersKey, view };
   return view;
 }
 

@@ -412,6 +412,7 @@ export class MemoryGraph {
 
   /** Applies validated ops as one step and sets the version. */
   apply(ops: readonly MemoryOp[], version: number): void {
+    this.countersAt = null;
     this.pending = new Map();
     try {
       for (const op of ops) {
@@ -470,8 +471,22 @@ export class MemoryGraph {
     return this.version - this.auditOnlyWrites;
   }
 
-  /** The store-maintained counters (GraphStore.networkCounters), read from the tallies: no aggregation. */
+  /**
+   * The store-maintained counters (GraphStore.networkCounters), read from the
+   * tallies: no aggregation. Kept (frozen) until the next applied write, so
+   * the reads between two writes share one object and the network view can
+   * tell by identity that nothing moved.
+   */
   networkCounters(): NetworkCounters {
+    if (this.countersAt?.version === this.version) return this.countersAt.counters;
+    const counters = deepFreeze(this.readCounters());
+    this.countersAt = { version: this.version, counters };
+    return counters;
+  }
+
+  private countersAt: { version: number; counters: NetworkCounters } | null = null;
+
+  private readCounters(): NetworkCounters {
     const villages = [...this.tallies.entries()]
       .filter(([, tally]) => tally.households > 0)
       .sort(([a], [b]) => compareIds(a, b))
@@ -800,4 +815,12 @@ function onlyActiveReferralsChanged(kind: EntityKind, old: unknown, entity: unkn
   if (kind !== 'Service') return JSON.stringify(old) === JSON.stringify(entity);
   const before = old as EntityMap['Service'];
   return JSON.stringify({ ...before, activeReferrals: 0 }) === JSON.stringify({ ...(entity as EntityMap['Service']), activeReferrals: 0 });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -126,12 +126,16 @@ describeNeo4j('Neo4j layout upgrade at start-up (typed relationships)', (uri) =>
       await run('MATCH (:Household)-[r:LIVES_IN|BORROWS_FROM]->() DELETE r');
       await run('MATCH (:Need)-[r:OF_HOUSEHOLD]->() DELETE r');
       await run('MATCH (:Village)-[r:IN_TOWNSHIP]->() DELETE r');
+      // Version 2 kept the loan's officer only inside loanJson.
+      await run('MATCH (h:Household) REMOVE h.loanOfficerId');
       await run("MERGE (s:HuzhuSchema {name: 'graph'}) SET s.version = 2");
       expect(await ids('Household', { townshipId: township })).toEqual([]);
 
       await store.init();
       expect(store.lastSchemaUpgrade).toMatchObject({ fromVersion: 2, toVersion: SCHEMA_VERSION, relationships: 0, personEdges: 0 });
       expect(store.lastSchemaUpgrade?.edgeTargets).toBeGreaterThanOrEqual(net.villages.length + net.households.length);
+      expect(store.lastSchemaUpgrade?.loanOfficers).toBe(net.households.filter((h) => h.loan).length);
+      expect(await count('MATCH (h:Household) WHERE h.loanJson IS NOT NULL AND h.loanOfficerId IS NULL RETURN count(h) AS n')).toBe(0);
       expect(await ids('Household', { townshipId: township })).toEqual(expected.byTownship);
       expect(await ids('Household', { villageId: village })).toEqual(expected.byVillage);
       expect(await ids('Household', { creditOfficerId: officer })).toEqual(expected.borrowers);

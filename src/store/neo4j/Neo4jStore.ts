@@ -926,6 +926,7 @@ const SCHEMA_STATEMENTS: readonly QueryName[] = [
   Q.createIndexServiceLocation,
   Q.createIndexVillageTownshipId,
   Q.createIndexHouseholdVillageId,
+  Q.createIndexHouseholdLoanOfficerId,
   Q.createIndexHouseholdVulnerabilityScore,
   Q.createIndexNeedHouseholdId,
   Q.createIndexNeedStatus,

@@ -13,7 +13,8 @@ import { serviceAreaProps } from './serviceAreaProps';
  * - Nested structures Neo4j properties cannot hold are JSON strings under
  *   `<field>Json`: Household.head and .loan, Person.trainings,
  *   Service.eligibility and .area, Referral.transitions. Nothing filters on their insides (the loan's credit
- *   officer is an edge, BORROWS_FROM, as well).
+ *   officer is an edge, BORROWS_FROM, and also the plain `loanOfficerId` property, indexed, so a credit
+ *   officer written after its borrowers finds them without parsing every loan: linkInboundPersons).
  * - `location` is a WGS-84 point() (the point index serves spatial
  *   prefilters) and its precision sits beside it in `locationPrecision`.
  * - null is written as an explicit null, which Neo4j stores as "no property";
@@ -36,7 +37,13 @@ export function toProps<K extends EntityKind>(kind: K, entity: EntityMap[K]): Re
       props[field] = value;
     }
   }
-  return { ...props, ...searchProps(kind, entity), ...serviceAreaProps(kind, entity) };
+  return { ...props, ...searchProps(kind, entity), ...serviceAreaProps(kind, entity), ...loanOfficerProps(kind, entity) };
+}
+
+/** Household.loan.creditOfficerId as its own property (null: no loan), beside loanJson; fromProps ignores it. */
+function loanOfficerProps<K extends EntityKind>(kind: K, entity: EntityMap[K]): Record<string, unknown> {
+  if (kind !== 'Household') return {};
+  return { loanOfficerId: (entity as EntityMap['Household']).loan?.creditOfficerId ?? null };
 }
 
 /** The inverse of toProps, on properties already passed through toNative (a point is then { lat, lng }). */

@@ -21,7 +21,9 @@ import { areaProps } from './serviceAreaProps';
  *   the records that point at it draws their edges (linkInbound<Kind>s). Before,
  *   upsertMany drew an edge only when its target already existed, so a database
  *   written children-first may lack edges: the upgrade runs every
- *   linkInbound<Kind>s over every record of its kind (MERGE: nothing twice).
+ *   linkInbound<Kind>s over every record of its kind (MERGE: nothing twice),
+ *   after giving every household with a loan its `loanOfficerId` property
+ *   (entityProps.ts), by which linkInboundPersons finds a person's borrowers.
  */
 export const SCHEMA_VERSION = 3;
 
@@ -34,6 +36,8 @@ export interface SchemaUpgradeReport {
   relationships: number;
   /** Person assignment edges renamed (SERVES → ASSIGNED_TO, MEMBER_OF → WORKS_FOR). */
   personEdges: number;
+  /** Households given their loanOfficerId property (version 3). */
+  loanOfficers: number;
   /** Services given their area properties (serviceAreaProps.ts). */
   services: number;
   /** Records whose inbound reference edges were checked and drawn where missing (version 3). */
@@ -58,13 +62,14 @@ export async function upgradeSchema(runner: Neo4jRunner, options: { batchSize: n
   const started = Date.now();
   const budget = { timeoutMs: options.timeoutMs };
   const fromVersion = await runner.read((tx) => tx.first(Q.getSchemaVersion, {}, VersionRow), budget).then((row) => row?.version ?? 1);
-  const report: SchemaUpgradeReport = { fromVersion, toVersion: fromVersion, relationships: 0, personEdges: 0, services: 0, edgeTargets: 0, unknownLinks: 0, batches: 0, ms: 0 };
+  const report: SchemaUpgradeReport = { fromVersion, toVersion: fromVersion, relationships: 0, personEdges: 0, loanOfficers: 0, services: 0, edgeTargets: 0, unknownLinks: 0, batches: 0, ms: 0 };
   if (fromVersion >= SCHEMA_VERSION) return { ...report, ms: Date.now() - started };
 
   const limit = neo4j.int(options.batchSize);
   const steps = [
     { key: 'relationships', query: Q.migrateLinkRelationships, params: { limit, types: [...RELATIONSHIP_TYPES] } },
     { key: 'personEdges', query: Q.migratePersonReferenceEdges, params: { limit } },
+    { key: 'loanOfficers', query: Q.setHouseholdLoanOfficerIds, params: { limit } },
   ] as const;
   for (const step of steps) {
     for (;;) {

@@ -4,8 +4,11 @@
 //          township filter through the reference edges, as listNeeds filters it (cypher/filters/Need.cypher).
 // Parameters: $after: last need id of the previous page ('' for the first page), $limit: page size + 1,
 //             $townshipId, $category (null: not filtered on)
-// Returns: id, householdId, category, urgency, createdAt, updatedAt (the need's), household (null when missing:
-//          id, villageId, vulnerabilityScore, memberAgeBands, markers, loanJson); ordered by need id
+// Returns: one row of columns, each a list in need-id order (one Bolt record per page, not one per need: decoding
+//          100,000 records cost planAllocations seconds): ids, householdIds, categories, urgencies, createdAts,
+//          updatedAts (the needs'); found (whether the household exists), villageIds, scores, ageBands, markers,
+//          officers (its loan's credit officer, '' without a loan) of the household ('' / 0 / [] when missing).
+//          collect() after ORDER BY keeps the order; coalesce keeps every list the same length (collect drops nulls).
 // Mode: READ
 MATCH (n:Need)
 WHERE n.id > $after
@@ -18,11 +21,17 @@ WITH n
 ORDER BY n.id
 LIMIT $limit
 OPTIONAL MATCH (h:Household {id: n.householdId})
-RETURN n.id AS id,
-       n.householdId AS householdId,
-       n.category AS category,
-       n.urgency AS urgency,
-       n.createdAt AS createdAt,
-       n.updatedAt AS updatedAt,
-       CASE WHEN h IS NULL THEN null ELSE h {.id, .villageId, .vulnerabilityScore, .memberAgeBands, .markers, .loanJson} END AS household
-ORDER BY id
+WITH n, h
+ORDER BY n.id
+RETURN collect(n.id) AS ids,
+       collect(n.householdId) AS householdIds,
+       collect(n.category) AS categories,
+       collect(n.urgency) AS urgencies,
+       collect(n.createdAt) AS createdAts,
+       collect(n.updatedAt) AS updatedAts,
+       collect(h IS NOT NULL) AS found,
+       collect(coalesce(h.villageId, '')) AS villageIds,
+       collect(coalesce(h.vulnerabilityScore, 0.0)) AS scores,
+       collect(coalesce(h.memberAgeBands, [])) AS ageBands,
+       collect(coalesce(h.markers, [])) AS markers,
+       collect(coalesce(h.loanOfficerId, '')) AS officers

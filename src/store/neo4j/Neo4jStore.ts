@@ -326,7 +326,7 @@ export class Neo4jStore implements GraphStore {
       throw badInput(`store/neo4j: listPlanningNeeds: first must be a whole number from 0 to ${MAX_BULK_PAGE}, got ${String(first)}`, ['first']);
     }
     const params = { after: page.after ?? '', limit: neo4j.int(first + 1), townshipId: filter.townshipId ?? null, category: filter.category ?? null };
-    const rows = await this.#runner.read((tx) => tx.rows(Q.listPlanningNeeds, params, PlanningNeedRowSchema));
+    const rows = (await this.#runner.read((tx) => tx.first(Q.listPlanningNeeds, params, PlanningNeedColumns))) ?? [];
     const hasNextPage = rows.length > first;
     if (hasNextPage) rows.length = first;
     return { rows, hasNextPage, endCursor: rows.at(-1)?.need.id ?? null };
@@ -1034,41 +1034,49 @@ const IdRow = z.object({ id: z.string() });
 const PropsRecord = z.record(z.string(), z.unknown());
 /** One stored record's properties as a domain record (entityRow), or null. */
 const propsOf = <K extends EntityKind>(kind: K) => PropsRecord.nullable().transform((props) => (props === null ? null : entityRow(kind).parse({ props })));
-/** A listPlanningNeeds row: the need's fields and its household's, the loan's credit officer read from loanJson. */
-const PlanningNeedRowSchema = z
+/**
+ * listPlanningNeeds' one row of columns (cypher/listPlanningNeeds.cypher), as
+ * PlanningNeedRows: every column checked by its zod schema and all of one
+ * length; '' and found=false stand for the nulls collect() would drop.
+ */
+const PlanningNeedColumns = z
   .object({
-    id: z.string(),
-    householdId: z.string(),
-    category: z.string(),
-    urgency: Urgency,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    household: z
-      .object({
-        id: z.string(),
-        villageId: z.string(),
-        vulnerabilityScore: z.number(),
-        memberAgeBands: z.array(AgeBand).nullable().transform((v) => v ?? []),
-        markers: z.array(Marker).nullable().transform((v) => v ?? []),
-        loanJson: z.string().nullable().optional(),
-      })
-      .nullable(),
+    ids: z.array(z.string()),
+    householdIds: z.array(z.string()),
+    categories: z.array(z.string()),
+    urgencies: z.array(Urgency),
+    createdAts: z.array(z.string()),
+    updatedAts: z.array(z.string()),
+    found: z.array(z.boolean()),
+    villageIds: z.array(z.string()),
+    scores: z.array(z.number()),
+    ageBands: z.array(z.array(AgeBand)),
+    markers: z.array(z.array(Marker)),
+    officers: z.array(z.string()),
   })
-  .transform(({ household, ...need }): PlanningNeedRow => ({
-    need,
-    household:
-      household === null
-        ? null
-        : {
-            id: household.id,
-            villageId: household.villageId,
-            vulnerabilityScore: household.vulnerabilityScore,
-            memberAgeBands: household.memberAgeBands,
-            markers: household.markers,
-            creditOfficerId: household.loanJson ? LoanOfficer.parse(JSON.parse(household.loanJson)).creditOfficerId : null,
-          },
-  }));
-const LoanOfficer = z.object({ creditOfficerId: z.string() });
+  .refine((c) => Object.values(c).every((column) => column.length === c.ids.length), { message: 'columns of different lengths' })
+  .transform((c): PlanningNeedRow[] =>
+    c.ids.map((id, i) => ({
+      need: {
+        id,
+        householdId: c.householdIds[i] as string,
+        category: c.categories[i] as string,
+        urgency: c.urgencies[i] as Urgency,
+        createdAt: c.createdAts[i] as string,
+        updatedAt: c.updatedAts[i] as string,
+      },
+      household: c.found[i]
+        ? {
+            id: c.householdIds[i] as string,
+            villageId: c.villageIds[i] as string,
+            vulnerabilityScore: c.scores[i] as number,
+            memberAgeBands: c.ageBands[i] as AgeBand[],
+            markers: c.markers[i] as Marker[],
+            creditOfficerId: c.officers[i] || null,
+          }
+        : null,
+    })),
+  );
 
 const MatchContextRow = z
   .object({

@@ -99,8 +99,10 @@ export interface PlanFigures {
   coldSlowestCalls: Record<string, number>;
   /** Repeated calls on an unchanged store (the view's cached need profiles are reused). */
   warmMs: number[];
-  /** Calls each right after a household write (new counters, so a new view: the rules run again); absent in older results. */
+  /** Calls each right after a household write (the village counters move; the need profiles are kept); absent in older results. */
   afterWriteMs?: number[];
+  /** Calls each right after a referral (a service's counters move: every profile runs the rules again); absent in older results. */
+  afterReferralMs?: number[];
   needsConsidered: number;
   assigned: number;
   unassigned: number;

@@ -356,17 +356,26 @@ async function apiSections(adapter: Adapter, size: number, args: BenchArgs, resu
           warm.push((await runOnce()).elapsed);
           log(`    run ${i + 1}/${args.serviceRuns}: ${ms(warm.at(-1) as number)}`);
         }
-        // A colleague registers a family between two plans: the counters move, so the network view is new and the
-        // matching rules run again (the stakeholder projection and its trust distances are kept).
+        // A colleague registers a family between two plans: the village counters move, which no matching rule reads,
+        // so the need profiles are kept (the new family's need may add one).
         const afterWrite: number[] = [];
         for (let i = 0; i < args.serviceRuns; i++) {
           await api.request({ cmd: 'registerHousehold', key: `${adapter}-${size}-${i}-${Date.now()}` });
           afterWrite.push((await runOnce()).elapsed);
           log(`    after a household write ${i + 1}/${args.serviceRuns}: ${ms(afterWrite.at(-1) as number)}`);
         }
+        // A referral sent between two plans: a service's active referrals and track record move, so every profile
+        // runs the rules again (the projection and its trust distances are kept): the costly case of a busy network.
+        const afterReferral: number[] = [];
+        for (let i = 0; i < args.serviceRuns; i++) {
+          await api.request({ cmd: 'sendReferral', key: `${adapter}-${size}-${i}-${Date.now()}` });
+          afterReferral.push((await runOnce()).elapsed);
+          log(`    after a referral ${i + 1}/${args.serviceRuns}: ${ms(afterReferral.at(-1) as number)}`);
+        }
         const entry: PlanFigures = {
           adapter,
           afterWriteMs: afterWrite,
+          afterReferralMs: afterReferral,
           households: size,
           openNeeds: topUp.before + topUp.added,
           addedNeeds: topUp.added,

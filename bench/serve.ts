@@ -28,6 +28,7 @@ import { countingStore } from './countingStore';
 import { timedSeed, type SeedTiming } from './bulkLoad';
 import { topUpOpenNeeds } from './extraOpenNeeds';
 import { writePair } from './concurrentWriters';
+import { newId } from '../src/domain/ids';
 import { createPeerServer } from './peerServer';
 import type { MemoryFigures, ServeCommand, ServeOptions, ServeReady } from './serveProtocol';
 
@@ -125,6 +126,30 @@ async function main(): Promise<void> {
         if (!village || !category) throw new Error('bench/serve: registerHousehold needs a seeded store');
         await writePair(store, village.id, `bench-plan:${command.key}`, category.code);
         return null;
+      }
+      case 'sendReferral': {
+        const need = (await store.list('Need', { status: 'OPEN' }, { first: 1, count: false })).items[0];
+        const service = need ? (await store.list('Service', { category: need.category }, { first: 1, count: false })).items[0] : undefined;
+        if (!need || !service) throw new Error('bench/serve: sendReferral needs an OPEN need and a service of its category');
+        const at = new Date().toISOString();
+        const id = newId('Referral');
+        await store.upsertMany('Referral', [
+          {
+            id,
+            needId: need.id,
+            serviceId: service.id,
+            householdId: need.householdId,
+            organizationId: service.organizationId,
+            status: 'SENT',
+            reason: null,
+            idempotencyKey: `bench-plan:${command.key}`,
+            consentOverrideReason: null,
+            transitions: [{ status: 'SENT', at, actorId: 'per_bench', reason: null, note: '基准测试(synthetic)' }],
+            createdAt: at,
+            updatedAt: at,
+          },
+        ]);
+        return id;
       }
       case 'storeCalls':
         return counted.take();

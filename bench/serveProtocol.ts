@@ -44,4 +44,6 @@ export type ServeCommand =
   | { cmd: 'storeCalls' }
   /** Register one synthetic household (and an OPEN need) in the first village: the network counters move, the stakeholder projection does not. */
   | { cmd: 'registerHousehold'; key: string }
+  /** Record one SENT referral of an OPEN need to a service of its category (synthetic): that service's counters move. */
+  | { cmd: 'sendReferral'; key: string }
   | { cmd: 'stop' };

@@ -231,15 +231,15 @@ function issue13Rows(
     const plan = r.plan.find((p) => p.adapter === adapter);
     rows.push(
       verdictRow(
-        `issue 13: planAllocations for ${n(GOALS.planNeeds)} open needs (${adapter}, median right after a household write)`,
+        `issue 13: planAllocations for ${n(GOALS.planNeeds)} open needs (${adapter}, median right after a referral)`,
         `≤ ${GOALS.planMs13 / 1000} s`,
         plan
           ? {
-              value: median(plan.afterWriteMs?.length ? plan.afterWriteMs : plan.warmMs),
-              text: plan.afterWriteMs?.length
-                ? `${ms(median(plan.afterWriteMs))} right after a household write (unchanged store ${ms(median(plan.warmMs))}; first call ${ms(plan.coldMs)})`
+              value: median(plan.afterReferralMs?.length ? plan.afterReferralMs : plan.warmMs),
+              text: plan.afterReferralMs?.length
+                ? `${ms(median(plan.afterReferralMs))} right after a referral (after a household registration ${ms(median(plan.afterWriteMs ?? []))}; unchanged store ${ms(median(plan.warmMs))}; first call ${ms(plan.coldMs)})`
                 : `${ms(median(plan.warmMs))} (first call ${ms(plan.coldMs)})`,
-              ok: median(plan.afterWriteMs?.length ? plan.afterWriteMs : plan.warmMs) <= GOALS.planMs13,
+              ok: median(plan.afterReferralMs?.length ? plan.afterReferralMs : plan.warmMs) <= GOALS.planMs13,
               override: r.settings.smoke || plan.openNeeds !== GOALS.planNeeds ? 'n/a (smoke)' : null,
             }
           : null,
@@ -589,7 +589,7 @@ function servicesSection(r: BenchResults): string[] {
       '### planAllocations (dry run, `commit: false`)',
       '',
       table(
-        ['Store', 'Households', 'OPEN needs (of which added)', 'First call', 'Median of warm calls (unchanged store)', 'Warm calls', 'Median right after a household write', 'Calls after a write', 'Needs considered', 'Assigned', 'Unassigned', 'Slowest store calls (first call)'],
+        ['Store', 'Households', 'OPEN needs (of which added)', 'First call', 'Median of warm calls (unchanged store)', 'Warm calls', 'Median right after a household write', 'Calls after a household write', 'Median right after a referral', 'Calls after a referral', 'Needs considered', 'Assigned', 'Unassigned', 'Slowest store calls (first call)'],
         r.plan.map((p) => [
           p.adapter,
           n(p.households),
@@ -599,6 +599,8 @@ function servicesSection(r: BenchResults): string[] {
           p.warmMs.map(ms).join(', '),
           p.afterWriteMs && p.afterWriteMs.length > 0 ? `**${ms(median(p.afterWriteMs))}**` : '—',
           p.afterWriteMs ? p.afterWriteMs.map(ms).join(', ') : '—',
+          p.afterReferralMs && p.afterReferralMs.length > 0 ? `**${ms(median(p.afterReferralMs))}**` : '—',
+          p.afterReferralMs ? p.afterReferralMs.map(ms).join(', ') : '—',
           n(p.needsConsidered),
           n(p.assigned),
           n(p.unassigned),
@@ -606,7 +608,7 @@ function servicesSection(r: BenchResults): string[] {
         ]),
       ),
       '',
-      '- Three kinds of call: the first (the network view is read and built, every need profile runs the matching rules); warm calls on an unchanged store (the view and its need profiles\' candidates are reused: what a coordinator sees when re-running a plan while nobody writes); and calls each right after one household write through the store (the village counters move, so the view is new and every profile runs the rules again; the stakeholder projection and its trust distances are kept). The last is what a busy network sees, so issue 13\'s goal is read against it when measured.',
+      '- Four kinds of call: the first (the network view is read and built, every need profile runs the matching rules); warm calls on an unchanged store (the need profiles\' candidates are reused: a coordinator re-running a plan while nobody writes); calls each right after one household registration (the village counters move, which no matching rule reads, so the profiles are kept; the new family\'s need may add one); and calls each right after one referral (a service\'s active referrals and track record move, so every profile runs the rules again on the kept projection and trust distances). The last is the costly case of a busy network, so issue 13\'s goal is read against it when measured.',
       `- The seed raises about one need per ten households, so the bench adds synthetic OPEN needs (ids \`need_bench-…\`, flagged synthetic, spread over the seeded households, categories and urgencies from a fixed stream; bench/extraOpenNeeds.ts) until ${n(r.settings.planNeeds)} are OPEN. Timed over HTTP as an ADMIN: \`planAllocations(input: { commit: false, show: 20 })\`.`,
       '',
     );

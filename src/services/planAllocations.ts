@@ -38,8 +38,8 @@ export interface PlanProgress {
  * credit officer) pair — every household of a village without a loan reaches
  * the network through the same village node, so their trust distances are
  * identical — kept per projection graph, and the matching rules once per need
- * profile, kept per network view (so a second plan on an unchanged network
- * runs neither). The rules and the allocation are pure (src/domain/matching);
+ * profile, kept per projection and services' counters (so a second plan on
+ * an unchanged network, or after families were registered, runs neither). The rules and the allocation are pure (src/domain/matching);
  * this function only gathers and commits.
  */
 export async function planAllocations(ctx: ServiceContext, rawInput: unknown, actorId: string, progress?: PlanProgress): Promise<PlanResult> {
@@ -59,8 +59,8 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   // else that changes a pass or a fail, and household size only words an explanation) get the same
   // candidates with the same scores; so the rules run once per such profile, not once per need. Everything a
   // profile's candidates depend on besides the profile is in the network view (services with their active
-  // referrals, track records, villages, the graph), so the profiles are kept per view: the next plan on the
-  // same view runs no rules for a profile met before, and any change to what the view holds gives a new view.
+  // referrals, track records, villages, the graph), so the profiles are kept for as long as those are
+  // unchanged (profilesOf): the next plan runs no rules for a profile met before.
   const candidatesByProfile = profilesOf(view);
   const profileOf = profileKeyer(view.snapshot.services);
   const placed: Array<{ row: PlanningNeedRow; household: NonNullable<PlanningNeedRow['household']>; profile: string }> = [];
@@ -160,16 +160,23 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
   return { ...plan, committed: input.commit, needsConsidered: needs.length, referralsCreated, commitOutcomes };
 }
 
-/** A profile's candidates, per network view (see planAllocations); a view no longer handed out is dropped with its entry. */
-const profilesByView = new WeakMap<NetworkView, Map<string, AllocationNeed['candidates']>>();
+/**
+ * A profile's candidates, kept per what the matching rules read of a network view: the stakeholder
+ * projection (its graph stands for it: a stakeholder write builds a new one) and each service's active
+ * referrals and track record. The households per village the view also carries enter no rule and no trust
+ * search (matchNeed and src/graph read none), so registering a family keeps the profiles, while a referral
+ * that moves a service's counters, or any stakeholder write, runs the rules again.
+ */
+const profilesByGraph = new WeakMap<StakeholderGraph, { servicesKey: string; profiles: Map<string, AllocationNeed['candidates']> }>();
 
 function profilesOf(view: NetworkView): Map<string, AllocationNeed['candidates']> {
-  let profiles = profilesByView.get(view);
-  if (!profiles) {
-    profiles = new Map();
-    profilesByView.set(view, profiles);
+  const servicesKey = JSON.stringify(view.snapshot.services.map((s) => [s.id, s.activeReferrals, view.trackRecords.get(s.id) ?? null]));
+  let entry = profilesByGraph.get(view.graph);
+  if (!entry || entry.servicesKey !== servicesKey) {
+    entry = { servicesKey, profiles: new Map() };
+    profilesByGraph.set(view.graph, entry);
   }
-  return profiles;
+  return entry.profiles;
 }
 
 /**

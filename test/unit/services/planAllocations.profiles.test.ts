@@ -6,6 +6,8 @@ import { matchWithView } from '../../../src/services/matching';
 import { networkView } from '../../../src/services/networkSnapshot';
 import { planAllocations } from '../../../src/services/planAllocations';
 import { MemoryStore } from '../../../src/store/memory/MemoryStore';
+import { newId } from '../../../src/domain/ids';
+import { aReferralFor } from '../../support/builders';
 
 /**
  * planAllocations runs the matching rules once per need profile (category,
@@ -89,5 +91,36 @@ describe('planAllocations (shared profiles) against matching each need on its ow
     expect(after.runs).toBeGreaterThan(0);
     expect(after.searches).toBeGreaterThan(0);
     expect(assignedTo(after.plan, service!.id)).toBeGreaterThan(assignedTo(first.plan, service!.id));
+  }, 120_000);
+
+  it('keeps the profiles while only household counts move; a service\'s counters moving runs the rules again', async () => {
+    const ctx = { store, now: () => new Date('2026-12-01T00:00:00Z') };
+    const runsOf = async () => {
+      const lines: string[] = [];
+      const plan = await planAllocations(ctx, { commit: false, show: 1000 }, 'acc_test', (line) => lines.push(line));
+      return { plan, runs: Number(/\((\d+) rule runs/.exec(lines.join('\n'))?.[1]) };
+    };
+    const first = await runsOf();
+    const countersBefore = await store.networkCounters();
+
+    // A family registered (no need yet): the village's household count moves, which no rule reads.
+    const [someone] = (await store.list('Household', {}, { first: 1 })).items;
+    await store.create('Household', { ...someone!, id: newId('Household'), householdCode: null, version: 1 });
+    const countersAfter = await store.networkCounters();
+    expect(countersAfter.villages).not.toEqual(countersBefore.villages);
+    expect(countersAfter.services).toEqual(countersBefore.services);
+    const afterFamily = await runsOf();
+    expect(afterFamily.runs).toBe(0);
+    expect(afterFamily.plan.assignments).toEqual(first.plan.assignments);
+    expect(afterFamily.plan.unassigned).toEqual(first.plan.unassigned);
+
+    // A referral sent to a service the plan uses: its active referrals and track record move, so the rules run again.
+    const assignment = first.plan.assignments[0]!;
+    const [need] = await store.getMany('Need', [assignment.needId]);
+    const [service] = await store.getMany('Service', [assignment.serviceId]);
+    await store.upsertMany('Referral', [aReferralFor(need!, service!)]);
+    expect((await store.networkCounters()).services).not.toEqual(countersAfter.services);
+    const afterReferral = await runsOf();
+    expect(afterReferral.runs).toBeGreaterThan(0);
   }, 120_000);
 });

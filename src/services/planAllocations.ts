@@ -161,22 +161,59 @@ export async function planAllocations(ctx: ServiceContext, rawInput: unknown, ac
 }
 
 /**
- * A profile's candidates, kept per what the matching rules read of a network view: the stakeholder
- * projection (its graph stands for it: a stakeholder write builds a new one) and each service's active
- * referrals and track record. The households per village the view also carries enter no rule and no trust
- * search (matchNeed and src/graph read none), so registering a family keeps the profiles, while a referral
- * that moves a service's counters, or any stakeholder write, runs the rules again.
+ * A profile's candidates, kept per what the matching rules read of a network view for its category: the
+ * stakeholder projection (its graph stands for it: a stakeholder write builds a new one) and, of the services
+ * offering that category (matchNeed skips every other service), their active referrals and track records.
+ * The households per village the view also carries enter no rule and no trust search (matchNeed and
+ * src/graph read none), so registering a family keeps every profile; a referral keeps the profiles of the
+ * categories its service does not offer.
  */
-const profilesByGraph = new WeakMap<StakeholderGraph, { servicesKey: string; profiles: Map<string, AllocationNeed['candidates']> }>();
+const profilesByGraph = new WeakMap<StakeholderGraph, Map<string, { servicesKey: string; profiles: Map<string, AllocationNeed['candidates']> }>>();
 
-function profilesOf(view: NetworkView): Map<string, AllocationNeed['candidates']> {
-  const servicesKey = JSON.stringify(view.snapshot.services.map((s) => [s.id, s.activeReferrals, view.trackRecords.get(s.id) ?? null]));
-  let entry = profilesByGraph.get(view.graph);
-  if (!entry || entry.servicesKey !== servicesKey) {
-    entry = { servicesKey, profiles: new Map() };
-    profilesByGraph.set(view.graph, entry);
+interface ProfileCandidates {
+  has(profile: string): boolean;
+  get(profile: string): AllocationNeed['candidates'] | undefined;
+  set(profile: string, candidates: AllocationNeed['candidates']): void;
+  /** Profiles known for the categories asked about so far. */
+  readonly size: number;
+}
+
+/** Profile keys start with their category and a '|' (profileKeyer). */
+function profilesOf(view: NetworkView): ProfileCandidates {
+  let byCategory = profilesByGraph.get(view.graph);
+  if (!byCategory) {
+    byCategory = new Map();
+    profilesByGraph.set(view.graph, byCategory);
   }
-  return entry.profiles;
+  const kept = byCategory;
+  const resolved = new Map<string, Map<string, AllocationNeed['candidates']>>();
+  const forProfile = (profile: string) => {
+    const category = profile.slice(0, profile.indexOf('|'));
+    let profiles = resolved.get(category);
+    if (!profiles) {
+      const servicesKey = JSON.stringify(
+        view.snapshot.services.filter((s) => s.categories.includes(category)).map((s) => [s.id, s.activeReferrals, view.trackRecords.get(s.id) ?? null]),
+      );
+      let entry = kept.get(category);
+      if (!entry || entry.servicesKey !== servicesKey) {
+        entry = { servicesKey, profiles: new Map() };
+        kept.set(category, entry);
+      }
+      profiles = entry.profiles;
+      resolved.set(category, profiles);
+    }
+    return profiles;
+  };
+  return {
+    has: (profile) => forProfile(profile).has(profile),
+    get: (profile) => forProfile(profile).get(profile),
+    set: (profile, candidates) => void forProfile(profile).set(profile, candidates),
+    get size() {
+      let n = 0;
+      for (const profiles of resolved.values()) n += profiles.size;
+      return n;
+    },
+  };
 }
 
 /**

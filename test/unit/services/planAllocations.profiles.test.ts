@@ -17,23 +17,8 @@ import { aReferralFor } from '../../support/builders';
  * matchNeed takes (its own household, its own trust search), and the same
  * allocation rules get the result. The two plans must be identical.
  */
-describe('planAllocations (shared profiles) against matching each need on its own', () => {
-  let store: MemoryStore;
-
-  beforeAll(async () => {
-    store = new MemoryStore({ dataDir: null });
-    await store.init();
-    // The synthetic seed (households and needs flagged synthetic).
-    await seedStore(store, { households: 8_000, seed: 20261201 });
-  }, 120_000);
-
-  afterAll(() => store.close());
-
-  it('assigns, leaves unassigned and scores exactly as per-need matching does', async () => {
-    const ctx = { store, now: () => new Date('2026-12-01T00:00:00Z') };
-    const lines: string[] = [];
-    const plan = await planAllocations(ctx, { commit: false, show: 1000 }, 'acc_test', (line) => lines.push(line));
-
+/** The plan as matching each OPEN need on its own (matchWithView) and the same allocation rules give it. */
+async function oraclePlan(store: MemoryStore) {
     const view = await networkView(store);
     const needs = await listAll(store, 'Need', { status: 'OPEN' });
     const households = new Map<string, Household>((await listAll(store, 'Household', {})).map((h) => [h.id, h]));
@@ -56,6 +41,27 @@ describe('planAllocations (shared profiles) against matching each need on its ow
       ];
     });
     const oracle = planRules({ needs: oracleNeeds, capacityLeft: new Map(view.snapshot.services.map((s) => [s.id, capacityLeft(s)])) });
+    return { needs, oracleNeeds, oracle };
+}
+
+describe('planAllocations (shared profiles) against matching each need on its own', () => {
+  let store: MemoryStore;
+
+  beforeAll(async () => {
+    store = new MemoryStore({ dataDir: null });
+    await store.init();
+    // The synthetic seed (households and needs flagged synthetic).
+    await seedStore(store, { households: 8_000, seed: 20261201 });
+  }, 120_000);
+
+  afterAll(() => store.close());
+
+  it('assigns, leaves unassigned and scores exactly as per-need matching does', async () => {
+    const ctx = { store, now: () => new Date('2026-12-01T00:00:00Z') };
+    const lines: string[] = [];
+    const plan = await planAllocations(ctx, { commit: false, show: 1000 }, 'acc_test', (line) => lines.push(line));
+
+    const { needs, oracleNeeds, oracle } = await oraclePlan(store);
 
     expect(plan.needsConsidered).toBe(needs.length);
     expect(plan.assignments.length).toBeGreaterThan(0);
@@ -98,7 +104,8 @@ describe('planAllocations (shared profiles) against matching each need on its ow
     const runsOf = async () => {
       const lines: string[] = [];
       const plan = await planAllocations(ctx, { commit: false, show: 1000 }, 'acc_test', (line) => lines.push(line));
-      return { plan, runs: Number(/\((\d+) rule runs/.exec(lines.join('\n'))?.[1]) };
+      const text = lines.join('\n');
+      return { plan, runs: Number(/\((\d+) rule runs/.exec(text)?.[1]), profiles: Number(/with (\d+) distinct profiles/.exec(text)?.[1]) };
     };
     const first = await runsOf();
     const countersBefore = await store.networkCounters();
@@ -121,6 +128,11 @@ describe('planAllocations (shared profiles) against matching each need on its ow
     await store.upsertMany('Referral', [aReferralFor(need!, service!)]);
     expect((await store.networkCounters()).services).not.toEqual(countersAfter.services);
     const afterReferral = await runsOf();
+    // Only the profiles of that service's categories run again: other categories' candidates read none of its counters.
     expect(afterReferral.runs).toBeGreaterThan(0);
+    expect(afterReferral.runs).toBeLessThan(afterReferral.profiles);
+    const oracle = (await oraclePlan(store)).oracle;
+    expect(afterReferral.plan.assignments).toEqual(oracle.assignments);
+    expect(afterReferral.plan.unassigned).toEqual(oracle.unassigned);
   }, 120_000);
 });

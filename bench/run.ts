@@ -364,8 +364,8 @@ async function apiSections(adapter: Adapter, size: number, args: BenchArgs, resu
           afterWrite.push((await runOnce()).elapsed);
           log(`    after a household write ${i + 1}/${args.serviceRuns}: ${ms(afterWrite.at(-1) as number)}`);
         }
-        // A referral sent between two plans: a service's active referrals and track record move, so every profile
-        // runs the rules again (the projection and its trust distances are kept): the costly case of a busy network.
+        // A referral sent between two plans: a service's active referrals and track record move, so the profiles of its
+        // categories run the rules again (the projection and its trust distances are kept): the costly case of a busy network.
         const afterReferral: number[] = [];
         for (let i = 0; i < args.serviceRuns; i++) {
           await api.request({ cmd: 'sendReferral', key: `${adapter}-${size}-${i}-${Date.now()}` });

@@ -101,7 +101,7 @@ describeNeo4j('Neo4j layout upgrade at start-up (typed relationships)', (uri) =>
     }
   }, 120_000);
 
-  it('version 2 → 3: draws the reference edges a children-first write left out, so place filters read them', async () => {
+  it('version 2 → current: draws the reference edges a children-first write left out (3) and gives borrowers loanOfficerId (4), so place and officer filters read them', async () => {
     const store = new Neo4jStore(options);
     try {
       await store.init();

@@ -455,10 +455,12 @@ function composeFiltered(
   // From an anchor, its own condition holds for every row the pattern finds: leave it out.
   const terms = filter.conditions.split(/\n {2}AND (?=\()/).filter((term) => !anchor || !term.startsWith(`($${anchor.param} IS NULL OR `));
   const conditions = terms.length > 0 ? terms.join('\n  AND ') : 'true';
+  // A path from an anchor finds a record once per path: should a second reference edge ever exist, each record still counts once.
+  const once = anchor ? ['WITH DISTINCT n'] : [];
   const body = {
-    list: [pattern, 'WHERE n.id > $after', `  AND ${conditions}`, `RETURN ${filter.props} AS props`, 'ORDER BY n.id', 'LIMIT $limit'],
-    count: [pattern, `WHERE ${conditions}`, 'RETURN count(n) AS total'],
-    top: [pattern, 'WHERE n.vulnerabilityScore > 0', `  AND ${conditions}`, `RETURN ${filter.props} AS props`, 'ORDER BY n.vulnerabilityScore DESC, n.id ASC', 'LIMIT $limit'],
+    list: [pattern, 'WHERE n.id > $after', `  AND ${conditions}`, ...once, `RETURN ${filter.props} AS props`, 'ORDER BY n.id', 'LIMIT $limit'],
+    count: [pattern, `WHERE ${conditions}`, anchor ? 'RETURN count(DISTINCT n) AS total' : 'RETURN count(n) AS total'],
+    top: [pattern, 'WHERE n.vulnerabilityScore > 0', `  AND ${conditions}`, ...once, `RETURN ${filter.props} AS props`, 'ORDER BY n.vulnerabilityScore DESC, n.id ASC', 'LIMIT $limit'],
   }[shape];
   return [...header, ...body].join('\n');
 }

@@ -21,11 +21,17 @@ import { areaProps } from './serviceAreaProps';
  *   the records that point at it draws their edges (linkInbound<Kind>s). Before,
  *   upsertMany drew an edge only when its target already existed, so a database
  *   written children-first may lack edges: the upgrade runs every
- *   linkInbound<Kind>s over every record of its kind (MERGE: nothing twice),
- *   after giving every household with a loan its `loanOfficerId` property
- *   (entityProps.ts), by which linkInboundPersons finds a person's borrowers.
+ *   linkInbound<Kind>s over every record of its kind (MERGE: nothing twice).
+ * - 4: every household with a loan has its `loanOfficerId` property
+ *   (entityProps.ts), by which linkInboundPersons finds a person's borrowers
+ *   and listPlanningNeeds reads the officer (setHouseholdLoanOfficerIds, run
+ *   before the inbound links, so a layout-3 database gets its borrowers'
+ *   edges drawn too).
+ *
+ * Every step is idempotent and finds only what is left, so a database at any
+ * older version runs them all.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** What one start-up upgrade did (src/main.ts logs it when it moved anything or found leftovers). */
 export interface SchemaUpgradeReport {
@@ -36,7 +42,7 @@ export interface SchemaUpgradeReport {
   relationships: number;
   /** Person assignment edges renamed (SERVES → ASSIGNED_TO, MEMBER_OF → WORKS_FOR). */
   personEdges: number;
-  /** Households given their loanOfficerId property (version 3). */
+  /** Households given their loanOfficerId property (version 4). */
   loanOfficers: number;
   /** Services given their area properties (serviceAreaProps.ts). */
   services: number;

@@ -661,56 +661,35 @@ function whySection(r: BenchResults): string[] {
   let any = false;
   const neoMatch = r.match.find((m) => m.adapter === 'neo4j');
   const memMatch = r.match.find((m) => m.adapter === 'memory');
-  const peerFigures = r.peer && 'huzhu' in r.peer ? r.peer : null;
 
-  if (missed('matchNeed p50') || missed('matchNeed p99') || missed('matchNeed latency') || missed('Throughput vs @neo4j/graphql')) {
+  if (missed('matchNeed p50') || missed('matchNeed p99') || missed('matchNeed latency') || missed('Throughput vs @neo4j/graphql') || missed('issue 13: matchNeed')) {
     any = true;
     const calls = neoMatch ? sum(neoMatch.storeCalls) : NaN;
-    out.push('### matchNeed on Neo4j (latency, the ratio to a raw lookup, and the peer ratio)', '');
-    if (neoMatch && neoMatch.raw) {
-      out.push(
-        `**Why.** One matchNeed request makes ${round1(calls)} store calls (${callList(neoMatch.storeCalls)}), and the Neo4j adapter runs each in a read transaction of its own session: ` +
-          `each costs at least what the raw lookup costs (p50 ${ms(neoMatch.raw.c1.p50)} alone, ${ms(neoMatch.raw.c10.p50)} with 10 in flight), and most of them run one after another:`,
-      );
-    } else {
-      out.push('**Why.** One matchNeed request makes several store calls, each a read transaction of its own, most of them one after another:');
-    }
+    out.push('### matchNeed (latency, the ratio to a raw lookup, the peer ratio, the memory store at one connection)', '');
     out.push(
-      '1. the access guard (src/api/auth/operationRules.ts `matchNeed` → `RequestAccess.requireReadable(\'Need\')`) loads the need, then its household, then its village through the request\'s DataLoaders, to check the coordinator\'s township scope — 3 round trips in sequence;',
-      '2. `loadMatchContext` (src/services/matching.ts) reads the same records through the same DataLoaders (no new round trip) and then the township — 1;',
-      '3. `networkView` (src/services/networkSnapshot.ts) asks `store.version()` on every request to validate its cached view — 1;',
-      '4. `consentedOrganizationIds` (src/services/consent.ts) reads the household **again** straight from the store, not through the DataLoaders, and then lists the household\'s consents — 2 in sequence;',
-      '5. the `Match.service` / `Service.organization` resolvers load services and organisations through the DataLoaders — 1–2 batched.',
-      '(The counts above are measured per request; the attribution to call sites is from reading the code measured here.)',
-      '',
-      (neoMatch && neoMatch.raw
-        ? `So a match costs about ${round1(calls)} raw lookups, mostly in sequence, before any matching is done: its p50 at one connection is ${x(neoMatch.c1.p50 / neoMatch.raw.c1.p50)} the raw lookup's, and at 10 connections the database's own transaction rate (${rps(neoMatch.raw.c10.rps)} lookups/s here) divided by ${round1(calls)} calls caps matches at about ${rps(neoMatch.raw.c10.rps / calls)}/s (measured: ${rps(neoMatch.c10.rps)}/s). `
-        : 'So a match costs several raw lookups in sequence before any matching is done. ') +
-        'The peer runs one generated Cypher statement per root field (two round trips per request; verified with DEBUG=@neo4j/graphql:execution)' +
-        (peerFigures && peerFigures.huzhu.rps < peerFigures.peer.rps
-          ? ', which is why it serves more requests per second than Huzhu while doing far less.'
-          : ', which is why Huzhu\'s lead over it is smaller than the extra work Huzhu does would suggest.'),
+      (neoMatch
+        ? `**Why.** One matchNeed request on Neo4j makes ${round1(calls)} store calls (${callList(neoMatch.storeCalls)}): the match context in one traversal (need → household → village → township with the household's consents; the access guard's scope check reads through it), the store-kept counters, and the services and organisations the answer names. ` +
+          (neoMatch.raw ? `Each is a read transaction in a session of its own, and each costs at least what the raw lookup costs (p50 ${ms(neoMatch.raw.c1.p50)} alone, ${ms(neoMatch.raw.c10.p50)} with 10 in flight). ` : '')
+        : '**Why.** ') +
+        'The rest is the API\'s own CPU per request — Apollo\'s parse, validate and execute, the access guard and field rules, the matching rules over every service of the category, the response — on a 2-core machine where Neo4j, the API and the load generator (and, in this run, other jobs) share the cores. The raw lookup does one index seek and one round trip and none of that work.',
       '',
       ...cpuCeilingNote(neoMatch),
-      '**What would fix it** (none of it is in bench/; these are the places):',
-      '- A port method that returns the whole match context in **one** read — need, household, village, township, the household\'s consents and the store version — backed by one Cypher statement in cypher/ (`MATCH (n:Need {id:$id})-[:OF_HOUSEHOLD]->(h)-[:LIVES_IN]->(v)-[:IN_TOWNSHIP]->(t)`, the consents by `householdId`, the `StoreVersion` node) and the memory adapter\'s equivalent; the guard\'s scope check can read the same context (or have the DataLoaders primed from it). That takes a match from about 8 sequential round trips to 2 (context, then services and organisations for the answer).',
-      '- Until then, the cheap ones: `consentedOrganizationIds` should take the household `loadMatchContext` already has (or read through `ctx.loaders`) (−1); `networkView` could take the version from the context read instead of its own `store.version()` (−1).',
-      '- Neo4jRunner opens a new session per call; with the reads folded together this matters less, but a request-scoped session would save the per-call session set-up.',
-      neoMatch && neoMatch.raw
-        ? `- Then the remaining gap is the machine: with 10 in flight the raw lookup alone has a p50 of ${ms(neoMatch.raw.c10.p50)} and a p99 of ${ms(neoMatch.raw.c10.p99)} on this shared 2-core box, so even at two round trips per match the p50 ≤ ${GOALS.matchP50Ms} ms / p99 ≤ ${GOALS.matchP99Ms} ms goals at 10 connections need Neo4j and the API on cores of their own.`
-        : '- Then the remaining gap is the machine: the absolute latency goals need Neo4j and the API on cores of their own.',
+      '**What would fix it** (the places):',
+      '- The services and organisations of the answer are in the network view the match was computed on (src/services/networkSnapshot.ts); priming the request\'s DataLoaders from it instead of reading them from the store (`getMany(Service)`, `getMany(Organization)`) takes a match to two store calls: the context and the counters.',
+      '- One request-scoped read transaction for those two (Neo4jRunner opens a session per call).',
+      '- The peer runs one generated Cypher statement per root field and does no matching, access guard or scoring; Huzhu\'s extra work per request is CPU on the same two cores.',
+      '- For the absolute latency goals (p50 ≤ 5 ms / p99 ≤ 20 ms at 10 connections) and the memory store\'s 1 ms over HTTP: Neo4j and the API on cores of their own. In process, without HTTP and Apollo, a memory-store match takes about 0.15 ms at the service level (bench/planProfile.ts `--match`), so the HTTP figure is mostly the server around it; compare section 3 (the same schema on bare graphql-js).',
       '',
     );
     if (memMatch) {
       out.push(
-        `On the memory adapter the store calls cost microseconds, and matchNeed's p50 at one connection (${ms(memMatch.c1.p50)}${memMatch.c10.cpu ? `; ${memMatch.c10.cpu.api.toFixed(1)} ms of API CPU per match at 10 connections` : ''}) is CPU: a CPU profile of the service puts most of it in the single-source trust search (src/graph/searchTrustPaths.ts over graphology, called by \`matchWithView\`) that runs on every request, plus maps over every service, village, township and stakeholder rebuilt per call in \`matchWithView\`/\`trustUnlockHint\`. ` +
-          'planAllocations already caches trust distances per (village, credit officer); matchNeed could keep the same cache on the network view (keyed by view version), and build the lookup maps once per view.',
+        `On the memory store, matchNeed's p50 at one connection was ${ms(memMatch.c1.p50)}${memMatch.c10.cpu ? ` (${memMatch.c10.cpu.api.toFixed(1)} ms of API CPU per match at 10 connections)` : ''}. The trust search is cached per (village, credit officer) on the projection and the lookup maps per view; the counters are kept between writes (src/store/memory/MemoryGraph.ts) and compared by identity.`,
         '',
       );
     }
   }
 
-  if (missed('Bulk load')) {
+  if (missed('Bulk load') || missed('issue 13: bulk load')) {
     any = true;
     const l = r.load[r.load.length - 1];
     out.push('### Bulk load into Neo4j', '');
@@ -755,18 +734,16 @@ function whySection(r: BenchResults): string[] {
     }
   }
 
-  const planMissed = rows.filter((g) => g.goal.startsWith('planAllocations') && g.verdict === 'MISSED');
+  const planMissed = rows.filter((g) => (g.goal.startsWith('planAllocations') || g.goal.startsWith('issue 13: planAllocations')) && g.verdict === 'MISSED');
   if (planMissed.length > 0) {
     any = true;
     out.push(
       '### planAllocations',
       '',
-      `**Why.** ${planMissed.map((g) => g.goal.replace(/.*\((\w+),.*/, '$1') + ': ' + g.measured).join('; ')}. ` +
-        'Reading is not the problem (on the memory store the 100,000 needs and their households are in hand within about a second). ' +
-        'src/services/planAllocations.ts runs the full matching rules (`matchNeed` in src/domain/matching/matchNeed.ts) once per need: for every service of the need\'s category it evaluates the area (`servesVillage`, with a great-circle distance and a detail string), eligibility (`evaluateEligibility`, with detail strings), capacity and the score, builds the per-gate exclusion records, then sorts — 100,000 times. Timed on the memory store (its own progress lines), that loop is about 80% of the call and the allocation rules (src/domain/matching/planAllocations.ts) most of the rest; a CPU profile shows much of the loop in garbage collection of the per-need objects and strings. ' +
-        'On Neo4j the reads add: `listAll` pages of 10,000 OPEN needs, each page with its own count query over every need, then the households in chunks of 10,000.',
+      `**Why.** ${planMissed.map((g) => g.goal.replace(/^issue 13: /, '') + ': ' + g.measured).join('; ')}. ` +
+        'The plan reads the OPEN needs with only the fields it uses (GraphStore.listPlanningNeeds; on Neo4j one record of columns per page), runs the matching rules once per need profile (category, village, credit officer, the tested age bands and markers: about 19,000 profiles for 100,000 needs on this seed) with one trust search per (village, credit officer), and keeps a profile\'s candidates per category while the projection and the counters of that category\'s services are unchanged. So a repeated plan, or one after families were registered, runs no rules; the first call, and a call after a referral (for the profiles of its service\'s categories), run them: each rule run evaluates every service of the category (area, eligibility, capacity, score). Then the allocation sorts 100,000 needs by tier and village turn, and the answer is built over HTTP. On Neo4j the reads of 100,000 needs and of the whole records of each new profile\'s first need add their Bolt round trips and decoding.',
       '',
-      '**What would fix it.** The answer of the rules up to the trust gate depends only on (service, village, the household\'s age bands and markers), and the trust distances only on (village, credit officer) — which planAllocations already caches: cache the gate results and scores per (village, category, household profile) too, so 100,000 needs cost a few thousand rule evaluations; give the rules a "no explanations" mode for plans (the plan keeps only service ids and scores); on Neo4j, read OPEN needs with their households in one keyset-paged query without the per-page count.',
+      '**What would fix it.** Rule runs that skip the explanation strings a plan never returns (matchNeed words every exclusion and eligibility detail; the plan keeps only service ids and scores); a profile\'s rules rerun only for the services whose counters moved (today the whole category reruns); the first need of a profile matched from its planning row rather than its whole record (the rules read only id, category, village, age bands, markers and size); on Neo4j, the planning read streamed while the rules run. On the deployment side, the API on a core of its own.',
       '',
     );
   }

@@ -747,6 +747,34 @@ function whySection(r: BenchResults): string[] {
       '',
     );
   }
+  const writersRow = rows.find((g) => g.goal.includes('concurrent writers') && g.verdict === 'MISSED');
+  if (writersRow) {
+    any = true;
+    const w = r.writers?.find((x) => x.adapter === 'neo4j');
+    const one = w?.runs.find((run) => run.layout === 'one writer');
+    out.push(
+      '### Concurrent writers',
+      '',
+      `**Why.** ${writersRow.measured}. No shared node was written (the network version ${w?.networkVersionMoved ? 'moved' : 'did not move'} during the writes; a household and its need touch only their own nodes, the village's counters and edges). ` +
+        (one ? `One writer alone already took ${ms(one.p50Ms)} per household (two write transactions) at the median, ` : '') +
+        'which says the two cores were already busy (with the other jobs the load average shows) before the other nine writers started. The most likely reading is that 10 writers queue for CPU (Neo4j\'s commit work, the driver, the validation), not for a lock, so throughput stays flat while latency grows; this run does not prove it. A lock would show as the one-village layout doing worse than the distinct-villages one, which it does not consistently. The load average column at the top of this file says how busy the machine was.',
+      '',
+      '**What would fix it.** Nothing in the write path is serialised any more, so the figure is a machine limit here: measure it with Neo4j on cores of its own and nothing else running (`npm run bench -- --only writers --sizes 100000`), where commits of different households run side by side.',
+      '',
+    );
+  }
+  const mixedMissed = rows.filter((g) => g.goal.startsWith('matchNeed with') && g.verdict === 'MISSED');
+  if (mixedMissed.length > 0) {
+    any = true;
+    out.push(
+      '### matchNeed beside writes',
+      '',
+      `**Why.** ${mixedMissed.map((g) => g.measured).join('; ')} (p50 / p99, against ≤ 1.2× / ≤ 1.5×). A need write no longer rebuilds the network view or touches a shared node; what remains is that each write is a transaction on the same two cores as the matches (Neo4j's commit and index updates, the API's request), so the reads lose that CPU while it runs.`,
+      '',
+      '**What would fix it.** Neo4j on cores of its own; the read path\'s own cost (above) lowered, which leaves more room for the writes.',
+      '',
+    );
+  }
   if (!any) out.push('No goal was missed in this run (or none was measured at the size the goals are set for).', '');
   return out;
 }

@@ -1,27 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GraphStore } from '../../src/store/GraphStore';
 import { MemoryStore } from '../../src/store/memory/MemoryStore';
+import { inMemoryStoreFactory } from '../support/inMemoryStoreFactory';
 import { describeAlertsContract } from './alertsContract';
 import { anAlert } from '../support/builders';
 
 /** The alerts contract on the memory adapter, and alerts surviving a restart (journal, then snapshot). */
 
-function asMemoryStore(store: GraphStore): MemoryStore {
-  if (!(store instanceof MemoryStore)) throw new Error('memoryAlerts.contract: the factory was handed a store it did not create');
-  return store;
-}
-
-describeAlertsContract('memory, in memory only', {
-  async create() {
-    const store = new MemoryStore({ dataDir: null });
-    await store.init();
-    return store;
-  },
-  reset: (store) => asMemoryStore(store).clear(),
-  destroy: (store) => store.close(),
-});
+describeAlertsContract('memory, in memory only', inMemoryStoreFactory('memoryAlerts.contract'));
 
 describe('memory alerts after a restart', () => {
   it.each([

@@ -1,28 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GraphStore } from '../../src/store/GraphStore';
 import { searchQuery } from '../../src/domain/searchQuery';
 import { MemoryStore } from '../../src/store/memory/MemoryStore';
+import { inMemoryStoreFactory } from '../support/inMemoryStoreFactory';
 import { aHousehold, aTownship, aVillage } from '../support/builders';
 import { describeSearchContract } from './searchContract';
 
 /** The search contract on the memory adapter, in memory and journaled (its index is rebuilt from disk on open). */
 
-function asMemoryStore(store: GraphStore): MemoryStore {
-  if (!(store instanceof MemoryStore)) throw new Error('memorySearch.contract: the factory was handed a store it did not create');
-  return store;
-}
-
-describeSearchContract('memory, in memory only', {
-  async create() {
-    const store = new MemoryStore({ dataDir: null });
-    await store.init();
-    return store;
-  },
-  reset: (store) => asMemoryStore(store).clear(),
-  destroy: (store) => store.close(),
-});
+describeSearchContract('memory, in memory only', inMemoryStoreFactory('memorySearch.contract'));
 
 describe('memory search index after a restart', () => {
   it('is rebuilt from the journal and the snapshot: a record written before finds again by name and pinyin', async () => {

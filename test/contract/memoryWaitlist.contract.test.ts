@@ -1,27 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GraphStore } from '../../src/store/GraphStore';
 import { MemoryStore } from '../../src/store/memory/MemoryStore';
+import { inMemoryStoreFactory } from '../support/inMemoryStoreFactory';
 import { aHousehold, aNeed, anOrganization, aReferralFor, aService, aTownship, aVillage, aWaitlistEntry } from '../support/builders';
 import { describeWaitlistContract } from './waitlistContract';
 
 /** The waiting-list contract on the memory adapter, in memory and journaled; and a list survives a restart. */
 
-function asMemoryStore(store: GraphStore): MemoryStore {
-  if (!(store instanceof MemoryStore)) throw new Error('memoryWaitlist.contract: the factory was handed a store it did not create');
-  return store;
-}
-
-describeWaitlistContract('memory, in memory only', {
-  async create() {
-    const store = new MemoryStore({ dataDir: null });
-    await store.init();
-    return store;
-  },
-  reset: (store) => asMemoryStore(store).clear(),
-  destroy: (store) => store.close(),
-});
+describeWaitlistContract('memory, in memory only', inMemoryStoreFactory('memoryWaitlist.contract'));
 
 describe('memory waiting lists after a restart', () => {
   it.each([

@@ -146,4 +146,25 @@ describeNeo4j('Neo4j layout upgrade at start-up (typed relationships)', (uri) =>
       await store.close();
     }
   }, 120_000);
+
+  it('place filters that start from an anchor count each household once, even beside a second LIVES_IN edge', async () => {
+    const store = new Neo4jStore(options);
+    try {
+      await store.init();
+      await store.deleteAllForTests();
+      const net = smallNetwork();
+      await storeNetwork(store, net);
+      const household = net.households[0];
+      const village = net.villages.find((v) => v.id === household.villageId)!;
+      const before = await store.list('Household', { townshipId: village.townshipId }, { first: MAX_BULK_PAGE });
+      // An edge drawn twice (two concurrent upserts of one household could leave one).
+      await run('MATCH (h:Household {id: $id})-[:LIVES_IN]->(v:Village) CREATE (h)-[:LIVES_IN]->(v)', { id: household.id });
+      expect(await count('MATCH (:Household {id: $id})-[r:LIVES_IN]->() RETURN count(r) AS n', { id: household.id })).toBe(2);
+      const after = await store.list('Household', { townshipId: village.townshipId }, { first: MAX_BULK_PAGE });
+      expect(after.items.map((h) => h.id)).toEqual(before.items.map((h) => h.id));
+      expect(after.totalCount).toBe(before.totalCount);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });
